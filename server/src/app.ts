@@ -1,0 +1,45 @@
+import cookie from '@fastify/cookie';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { registerHealthRoutes } from './platform/health.js';
+import type { Platform } from './platform/platform.js';
+import { registerNotFound, registerProblemHandler } from './platform/problem.js';
+import { registerSecurityHeaders } from './platform/security.js';
+import { randomToken } from './platform/crypto.js';
+import { registerWebClient } from './platform/web-client.js';
+
+export interface BuildAppOptions {
+  /** Serve the built web client from web/dist (off in most tests). */
+  serveWeb?: boolean;
+  logger?: boolean;
+}
+
+/** Registers the platform plugins and the feature modules explicitly. */
+export async function buildApp(platform: Platform, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const { config } = platform;
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomToken(9);
+    },
+    requestIdHeader: false,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  registerProblemHandler(app);
+  await registerSecurityHeaders(app);
+  await app.register(cookie, { secret: config.secretKey });
+
+  registerHealthRoutes(app, platform);
+  if (options.serveWeb) await registerWebClient(app);
+  else registerNotFound(app);
+
+  return app;
+}

@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../../test/app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp();
+});
+afterAll(() => t.close());
+
+describe('health and errors', () => {
+  it('reports liveness and readiness of the database', async () => {
+    expect((await t.app.inject({ url: '/healthz' })).json()).toEqual({ status: 'ok' });
+    const ready = await t.app.inject({ url: '/readyz' });
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json().checks.database).toBe('ok');
+  });
+
+  it('answers unknown routes with problem+json and a request id', async () => {
+    const res = await t.app.inject({ url: '/api/nowhere' });
+    expect(res.statusCode).toBe(404);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    const body = res.json();
+    expect(body).toMatchObject({ status: 404, code: 'not_found', title: 'Not Found' });
+    expect(body.requestId).toBe(res.headers['x-request-id']);
+  });
+
+  it('sets the security headers explicitly', async () => {
+    const res = await t.app.inject({ url: '/healthz' });
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("base-uri 'none'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(res.headers['strict-transport-security']).toContain('max-age=');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
+  });
+});
+
+describe('web client', () => {
+  it('serves the built client and falls back to index.html for client routes', async () => {
+    const { buildApp } = await import('../app.js');
+    const app = await buildApp(t.platform, { serveWeb: true, logger: false });
+    const home = await app.inject({ url: '/account/settings' });
+    expect(home.statusCode).toBe(200);
+    expect(home.headers['content-type']).toContain('text/html');
+    expect(home.body).toContain('<div id="root">');
+    const api = await app.inject({ url: '/api/missing' });
+    expect(api.statusCode).toBe(404);
+    expect(api.json().code).toBe('not_found');
+    await app.close();
+  });
+});

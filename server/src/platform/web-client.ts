@@ -1,0 +1,32 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { registerNotFound } from './problem.js';
+
+export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
+
+/** Serves the built React client; any non-API GET that is not a file gets index.html (client-side routes). */
+export async function registerWebClient(app: FastifyInstance, dist = webDist): Promise<void> {
+  if (!existsSync(path.join(dist, 'index.html'))) {
+    app.log.warn(`web client not built (${dist}); run npm run build`);
+    registerNotFound(app);
+    return;
+  }
+  await app.register(fastifyStatic, {
+    root: dist,
+    wildcard: false,
+    index: false,
+    setHeaders: (res, filePath) => {
+      if (filePath.includes(`${path.sep}assets${path.sep}`)) res.header('cache-control', 'public, max-age=31536000, immutable');
+      else res.header('cache-control', 'no-cache');
+    },
+  });
+  registerNotFound(app, (request, reply) => {
+    const url = request.url.split('?')[0] ?? '/';
+    const isApi = url === '/api' || url.startsWith('/api/') || url === '/metrics';
+    if (request.method !== 'GET' || isApi || path.extname(url)) return undefined;
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+}
