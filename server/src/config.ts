@@ -24,6 +24,7 @@ const envSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
   ROLE: z.enum(roles).optional(),
+  METRICS_TOKEN: z.string().min(16).optional(),
 });
 
 export interface Config {
@@ -40,6 +41,8 @@ export interface Config {
   secretKey: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   trustProxy: boolean;
+  /** When set, GET /metrics requires `Authorization: Bearer <METRICS_TOKEN>`. */
+  metricsToken?: string;
   role: (typeof roles)[number];
   /** --admin EMAIL: that account becomes admin at boot (or when it signs up). */
   adminEmail?: string;
@@ -100,6 +103,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secretKey: resolveSecret(dataDir, e.SECRET_KEY),
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === 'true',
+    metricsToken: e.METRICS_TOKEN,
     role: role.data,
     adminEmail: args.adminEmail?.toLowerCase(),
     session: { idleMs: e.SESSION_IDLE_HOURS * 3600_000, absoluteMs: e.SESSION_MAX_DAYS * 86400_000 },

@@ -1,0 +1,46 @@
+import type { FastifyRequest } from 'fastify';
+import type { Role, TokenScope } from '@tavola/contracts/accounts';
+import { AppError, forbidden, unauthenticated } from '../errors.js';
+
+export interface AuthUser {
+  id: string;
+  email: string;
+  username: string;
+  role: Role;
+  emailVerified: boolean;
+}
+
+/** Who made the request, resolved once per request by the auth plugin. */
+export interface AuthContext {
+  user: AuthUser;
+  via: 'session' | 'token';
+  /** The session's id (a hash, as stored) when authenticated by cookie. */
+  sessionId?: string;
+  csrfToken?: string;
+  /** Session: read and write. Token: what it was created with. */
+  scopes: TokenScope[];
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth: AuthContext | null;
+  }
+}
+
+export function requireUser(request: FastifyRequest): AuthUser {
+  if (!request.auth) throw unauthenticated();
+  return request.auth.user;
+}
+
+export function requireRole(request: FastifyRequest, ...roles: Role[]): AuthUser {
+  const user = requireUser(request);
+  if (!roles.includes(user.role)) throw forbidden('Your role does not allow this');
+  return user;
+}
+
+/** Personal API tokens may be limited to reading; the auth plugin enforces `write` on unsafe methods. */
+export function requireScope(request: FastifyRequest, scope: TokenScope): void {
+  if (request.auth && !request.auth.scopes.includes(scope)) {
+    throw new AppError('insufficient_scope', 403, `This token lacks the "${scope}" scope`);
+  }
+}
