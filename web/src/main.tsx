@@ -1,17 +1,18 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { RouterProvider } from 'react-router';
+import { createQueryClient } from './query-client';
+import { createRouter } from './router';
+import './ui/styles/index.css';
 
-function App() {
-  return (
-    <main>
-      <h1>Tavola</h1>
-      <p>Cook and drink well together.</p>
-    </main>
-  );
-}
+const queryClient = createQueryClient();
+const router = createRouter();
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
-    <App />
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>
   </StrictMode>,
 );

@@ -1,0 +1,27 @@
+import { useViewer } from '../../api/session';
+import { usePageTitle } from '../../shell/page-title';
+import { LoadingState } from '../../ui';
+import { ApiTokensSection } from './ApiTokensSection';
+import { ChangePasswordSection } from './ChangePasswordSection';
+import { DeleteAccountSection } from './DeleteAccountSection';
+import { ProfileSection } from './ProfileSection';
+import { SessionsSection } from './SessionsSection';
+
+export function AccountSettingsPage() {
+  usePageTitle('Account settings');
+  const { viewer } = useViewer();
+  if (!viewer) return <LoadingState />;
+  return (
+    <div className="stack">
+      <header className="page-header">
+        <h1>Account settings</h1>
+        <p>Your profile, password, devices and API tokens.</p>
+      </header>
+      <ProfileSection viewer={viewer} />
+      <ChangePasswordSection username={viewer.username} />
+      <SessionsSection />
+      <ApiTokensSection />
+      <DeleteAccountSection />
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import type { OutboxMail } from '@tavola/contracts/mail';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api } from '../../api/http-client';
+
+export const outboxKeys = { list: (to: string) => ['admin', 'outbox', to] as const };
+
+/** The newest mails first; refreshed while the page is open so a verification mail shows up by itself. */
+export function useOutbox(to: string) {
+  return useQuery({
+    queryKey: outboxKeys.list(to),
+    queryFn: ({ signal }) => api.get<{ items: OutboxMail[] }>('/api/admin/outbox', { query: { limit: 50, to: to || undefined }, signal }),
+    placeholderData: keepPreviousData,
+    refetchInterval: 5000,
+    staleTime: 0,
+  });
+}

@@ -1,0 +1,11 @@
+export { Button, type ButtonProps, type ButtonVariant } from './Button';
+export { Card, type CardProps } from './Card';
+export { CheckboxGroup, type CheckboxOption } from './CheckboxGroup';
+export { ConfirmDialog, Dialog } from './Dialog';
+export { FormErrorSummary, type FormErrorItem } from './FormErrorSummary';
+export { Icon, type IconName } from './icons';
+export { LoadingState, Spinner } from './Spinner';
+export { TextField, type TextFieldProps } from './TextField';
+export { Toasts } from './Toasts';
+export { dismissToast, showToast, toast, type ToastTone } from './toast-store';
+export { DateTime } from './DateTime';
