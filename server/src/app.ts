@@ -1,11 +1,18 @@
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { accountsFeature } from './features/accounts/index.js';
+import { mailOutboxFeature } from './features/mail-outbox/index.js';
+import { registerAuth } from './platform/auth/auth.plugin.js';
 import { registerHealthRoutes } from './platform/health.js';
+import { registerOpenApi } from './platform/openapi.js';
+import { registerRateLimit } from './platform/rate-limit.js';
+import { registerMetrics } from './platform/metrics/metrics.routes.js';
 import type { Platform } from './platform/platform.js';
 import { registerNotFound, registerProblemHandler } from './platform/problem.js';
 import { registerSecurityHeaders } from './platform/security.js';
 import { randomToken } from './platform/crypto.js';
+import { registerRealtimeRoutes, registerWebSocketSupport } from './platform/realtime/realtime.routes.js';
 import { registerWebClient } from './platform/web-client.js';
 
 export interface BuildAppOptions {
@@ -34,10 +41,21 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
     reply.header('x-request-id', request.id);
   });
   registerProblemHandler(app);
+  // JSON only: a cross-site HTML form cannot send application/json without a CORS preflight.
+  app.removeContentTypeParser('text/plain');
   await registerSecurityHeaders(app);
   await app.register(cookie, { secret: config.secretKey });
+  registerAuth(app, platform);
+  await registerRateLimit(app, platform);
+  await registerOpenApi(app);
+  await registerWebSocketSupport(app);
+  registerMetrics(app, { metrics: platform.metrics, token: config.metricsToken });
 
   registerHealthRoutes(app, platform);
+  registerRealtimeRoutes(app, { realtime: platform.realtime, publicUrl: config.publicUrl });
+  await accountsFeature(app, platform);
+  await mailOutboxFeature(app, platform);
+
   if (options.serveWeb) await registerWebClient(app);
   else registerNotFound(app);
 

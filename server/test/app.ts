@@ -40,8 +40,9 @@ export function testConfig(env: Record<string, string | undefined> = {}, argv: s
 export async function buildTestApp(options: { env?: Record<string, string | undefined>; argv?: string[] } = {}): Promise<TestApp> {
   const config = testConfig(options.env, options.argv);
   const testDb = await createTestDatabase(testEnv.databaseUrl);
-  const platform = await createPlatform(config, testDb.database);
-  const app = await buildApp(platform, { logger: false });
+  // Workers poll every half second and retry after a second, so job-driven tests finish quickly.
+  const platform = await createPlatform(config, testDb.database, { jobs: { pollingIntervalSeconds: 0.5, retryDelay: 1, maxConnections: 3 } });
+  const app = await buildApp(platform, { logger: config.logLevel !== 'silent' });
   await app.ready();
   return {
     app,

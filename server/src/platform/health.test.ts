@@ -51,3 +51,28 @@ describe('web client', () => {
     await app.close();
   });
 });
+
+describe('internal errors', () => {
+  it('answers 500 with a request id and no internal text', async () => {
+    const { buildApp } = await import('../app.js');
+    const app = await buildApp(t.platform, { logger: false });
+    app.get('/api/explode', async () => {
+      throw new Error('relation "secret_table" does not exist at select * from secret_table');
+    });
+    const res = await app.inject({ url: '/api/explode' });
+    expect(res.statusCode).toBe(500);
+    expect(res.body).not.toContain('secret_table');
+    expect(res.body).not.toContain('at ');
+    expect(res.json()).toMatchObject({ code: 'internal_error', requestId: res.headers['x-request-id'] });
+    await app.close();
+  });
+
+  it('answers malformed JSON and wrong content types with problem+json', async () => {
+    const bad = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"login":' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().code).toBe('bad_request');
+    const form = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'text/plain' }, payload: 'login=a' });
+    expect(form.statusCode).toBe(415);
+    expect(form.json().code).toBe('unsupported_media_type');
+  });
+});
