@@ -1,10 +1,10 @@
 import { useEffect, useRef } from 'react';
-import { Link, Outlet, ScrollRestoration, useLocation, useNavigate, useNavigation } from 'react-router';
+import { Link, Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-router';
 import { useViewer } from '../api/session';
 import { useLogOut } from '../features/accounts/accounts-api';
 import { VerifyEmailBanner } from '../features/accounts/VerifyEmailBanner';
 import { navEntriesFor } from '../navigation';
-import { Button, Toasts, toast } from '../ui';
+import { Button, Toasts } from '../ui';
 import { SiteNav } from './SiteNav';
 
 /** The frame around every page: skip link, header with navigation, banners, <main>, toasts. */
@@ -60,20 +60,8 @@ function SignedOutActions() {
 
 function LogOutButton() {
   const logOut = useLogOut();
-  const navigate = useNavigate();
   return (
-    <Button
-      variant="secondary"
-      busy={logOut.isPending}
-      onClick={() =>
-        logOut.mutate(undefined, {
-          onSuccess: () => {
-            toast.info('You are logged out.');
-            navigate('/');
-          },
-        })
-      }
-    >
+    <Button variant="secondary" busy={logOut.isPending} onClick={() => logOut.mutate('/')}>
       Log out
     </Button>
   );
@@ -82,13 +70,11 @@ function LogOutButton() {
 /** After a client-side navigation, move focus to <main> so keyboard and screen-reader users start at the new page. */
 function useFocusMainOnNavigation() {
   const location = useLocation();
-  const first = useRef(true);
+  const previousPath = useRef<string | null>(null);
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    if (location.hash) return;
+    const previous = previousPath.current;
+    previousPath.current = location.pathname;
+    if (previous === null || previous === location.pathname || location.hash) return;
     document.getElementById('main')?.focus({ preventScroll: true });
   }, [location.pathname, location.hash]);
 }

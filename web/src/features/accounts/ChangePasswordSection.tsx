@@ -9,7 +9,7 @@ const fields = {
 };
 
 /** Problem codes that mean "the current password is wrong" when the server sends no field list. */
-const codeFields = { invalid_password: 'currentPassword', invalid_credentials: 'currentPassword', wrong_password: 'currentPassword' };
+const codeFields = { wrong_password: 'currentPassword' };
 
 export function ChangePasswordSection({ username }: { username: string }) {
   const change = useChangePassword();

@@ -1,17 +1,15 @@
 import { type FormEvent, useCallback, useState } from 'react';
-import { useNavigate } from 'react-router';
 import { formErrorsFrom } from '../../api/form-errors';
 import { Button, Card, Dialog, FormErrorSummary, TextField, toast } from '../../ui';
 import { useDeleteAccount } from './accounts-api';
 
 const fields = { password: { id: 'delete-account-password', label: 'Your password' } };
-const codeFields = { invalid_password: 'password', invalid_credentials: 'password', wrong_password: 'password' };
+const codeFields = { wrong_password: 'password' };
 
 export function DeleteAccountSection() {
   const [open, setOpen] = useState(false);
   const [password, setPassword] = useState('');
   const deleteAccount = useDeleteAccount();
-  const navigate = useNavigate();
   const errors = formErrorsFrom(deleteAccount.error, fields, codeFields);
 
   const close = useCallback(() => {
@@ -25,7 +23,6 @@ export function DeleteAccountSection() {
     try {
       await deleteAccount.mutateAsync(password);
       toast.success('Your account was deleted. Thank you for cooking with us.');
-      navigate('/', { replace: true });
     } catch {
       // Shown in the dialog.
     }

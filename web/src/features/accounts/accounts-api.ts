@@ -8,7 +8,10 @@ import type {
   SignUpBody,
 } from '@tavola/contracts/accounts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
+import { ApiError } from '../../api/api-error';
 import { api } from '../../api/http-client';
+import { toast } from '../../ui/toast-store';
 import { refreshSession, replaceSession, sessionQueryKey } from '../../api/session';
 
 /** TanStack Query hooks for accounts: authentication, the account itself, sessions and API tokens. */
@@ -39,11 +42,24 @@ export function useLogIn() {
   });
 }
 
+/**
+ * Ends the session, then leaves for `to` before the cached person is dropped, so guarded pages do
+ * not bounce to the log-in page on the way out. A 401 means the session had already ended.
+ */
 export function useLogOut() {
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
   return useMutation({
-    mutationFn: () => api.post<void>('/api/auth/logout'),
-    onSettled: () => replaceSession(queryClient),
+    mutationFn: async (to: string) => {
+      try {
+        await api.post<void>('/api/auth/logout');
+      } catch (error) {
+        if (!(error instanceof ApiError && error.status === 401)) throw error;
+      }
+      await navigate(to);
+      await replaceSession(queryClient);
+    },
+    onSuccess: () => toast.info('You are logged out.'),
   });
 }
 
@@ -86,12 +102,17 @@ export function useChangePassword() {
   });
 }
 
+/** Deletes the account and leaves for the home page, signed out. */
 export function useDeleteAccount() {
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
   return useMutation({
     meta: formMeta,
-    mutationFn: (password: string) => api.delete<void>('/api/me', { password }),
-    onSuccess: () => replaceSession(queryClient),
+    mutationFn: async (password: string) => {
+      await api.delete<void>('/api/me', { password });
+      await navigate('/', { replace: true });
+      await replaceSession(queryClient);
+    },
   });
 }
 
