@@ -1,0 +1,4 @@
+import { devices } from './harness.js';
+import { describeAccountJourneys } from './journeys/account-journeys.js';
+
+describeAccountJourneys(devices.desktop);
