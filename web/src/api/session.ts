@@ -1,12 +1,12 @@
 import type { Me, SessionState } from '@tavola/contracts/accounts';
 import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, setCsrfRefresher, setCsrfToken } from './http-client';
+import { apiClient, request, setCsrfRefresher, setCsrfToken } from './http-client';
 
 /** Who is using the client, and the CSRF token that goes with their session. */
 export const sessionQueryKey = ['session'] as const;
 
 export async function fetchSession(): Promise<SessionState> {
-  const state = await api.get<SessionState>('/api/auth/session');
+  const state: SessionState = await request(() => apiClient.GET('/api/auth/session'));
   setCsrfToken(state.csrfToken);
   return state;
 }

@@ -1,16 +1,8 @@
-import type {
-  ApiToken,
-  CreateApiTokenBody,
-  CreatedApiToken,
-  LogInBody,
-  Me,
-  SessionInfo,
-  SignUpBody,
-} from '@tavola/contracts/accounts';
+import type { CreateApiTokenBody, LogInBody, SignUpBody } from '@tavola/contracts/accounts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../api/api-error';
-import { api } from '../../api/http-client';
+import { apiClient, request } from '../../api/http-client';
 import { toast } from '../../ui/toast-store';
 import { refreshSession, replaceSession, sessionQueryKey } from '../../api/session';
 
@@ -28,7 +20,7 @@ export function useSignUp() {
   const queryClient = useQueryClient();
   return useMutation({
     meta: formMeta,
-    mutationFn: (body: SignUpBody) => api.post<Me>('/api/auth/signup', body),
+    mutationFn: (body: SignUpBody) => request(() => apiClient.POST('/api/auth/signup', { body })),
     onSuccess: () => replaceSession(queryClient),
   });
 }
@@ -37,7 +29,7 @@ export function useLogIn() {
   const queryClient = useQueryClient();
   return useMutation({
     meta: formMeta,
-    mutationFn: (body: LogInBody) => api.post<Me>('/api/auth/login', body),
+    mutationFn: (body: LogInBody) => request(() => apiClient.POST('/api/auth/login', { body })),
     onSuccess: () => replaceSession(queryClient),
   });
 }
@@ -52,7 +44,7 @@ export function useLogOut() {
   return useMutation({
     mutationFn: async (to: string) => {
       try {
-        await api.post<void>('/api/auth/logout');
+        await request(() => apiClient.POST('/api/auth/logout'));
       } catch (error) {
         if (!(error instanceof ApiError && error.status === 401)) throw error;
       }
@@ -67,26 +59,26 @@ export function useVerifyEmail() {
   const queryClient = useQueryClient();
   return useMutation({
     meta: formMeta,
-    mutationFn: (token: string) => api.post<Me>('/api/auth/verify-email', { token }),
+    mutationFn: (token: string) => request(() => apiClient.POST('/api/auth/verify-email', { body: { token } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionQueryKey }),
   });
 }
 
 export function useResendVerification() {
-  return useMutation({ mutationFn: () => api.post<void>('/api/auth/resend-verification') });
+  return useMutation({ mutationFn: () => request(() => apiClient.POST('/api/auth/resend-verification')) });
 }
 
 export function useForgotPassword() {
   return useMutation({
     meta: formMeta,
-    mutationFn: (email: string) => api.post<void>('/api/auth/forgot-password', { email }),
+    mutationFn: (email: string) => request(() => apiClient.POST('/api/auth/forgot-password', { body: { email } })),
   });
 }
 
 export function useResetPassword() {
   return useMutation({
     meta: formMeta,
-    mutationFn: (body: { token: string; password: string }) => api.post<void>('/api/auth/reset-password', body),
+    mutationFn: (body: { token: string; password: string }) => request(() => apiClient.POST('/api/auth/reset-password', { body })),
   });
 }
 
@@ -94,7 +86,7 @@ export function useChangePassword() {
   const queryClient = useQueryClient();
   return useMutation({
     meta: formMeta,
-    mutationFn: (body: { currentPassword: string; newPassword: string }) => api.post<void>('/api/me/password', body),
+    mutationFn: (body: { currentPassword: string; newPassword: string }) => request(() => apiClient.POST('/api/me/password', { body })),
     onSuccess: async () => {
       await refreshSession(queryClient);
       await queryClient.invalidateQueries({ queryKey: accountKeys.sessions });
@@ -109,7 +101,7 @@ export function useDeleteAccount() {
   return useMutation({
     meta: formMeta,
     mutationFn: async (password: string) => {
-      await api.delete<void>('/api/me', { password });
+      await request(() => apiClient.DELETE('/api/me', { body: { password } }));
       await navigate('/', { replace: true });
       await replaceSession(queryClient);
     },
@@ -117,26 +109,26 @@ export function useDeleteAccount() {
 }
 
 export function useSessions() {
-  return useQuery({ queryKey: accountKeys.sessions, queryFn: ({ signal }) => api.get<SessionInfo[]>('/api/me/sessions', { signal }) });
+  return useQuery({ queryKey: accountKeys.sessions, queryFn: ({ signal }) => request(() => apiClient.GET('/api/me/sessions', { signal })) });
 }
 
 export function useRevokeSession() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.delete<void>(`/api/me/sessions/${encodeURIComponent(id)}`),
+    mutationFn: (id: string) => request(() => apiClient.DELETE('/api/me/sessions/{id}', { params: { path: { id } } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: accountKeys.sessions }),
   });
 }
 
 export function useApiTokens() {
-  return useQuery({ queryKey: accountKeys.tokens, queryFn: ({ signal }) => api.get<ApiToken[]>('/api/me/tokens', { signal }) });
+  return useQuery({ queryKey: accountKeys.tokens, queryFn: ({ signal }) => request(() => apiClient.GET('/api/me/tokens', { signal })) });
 }
 
 export function useCreateApiToken() {
   const queryClient = useQueryClient();
   return useMutation({
     meta: formMeta,
-    mutationFn: (body: CreateApiTokenBody) => api.post<CreatedApiToken>('/api/me/tokens', body),
+    mutationFn: (body: CreateApiTokenBody) => request(() => apiClient.POST('/api/me/tokens', { body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: accountKeys.tokens }),
   });
 }
@@ -144,7 +136,7 @@ export function useCreateApiToken() {
 export function useRevokeApiToken() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.delete<void>(`/api/me/tokens/${encodeURIComponent(id)}`),
+    mutationFn: (id: string) => request(() => apiClient.DELETE('/api/me/tokens/{id}', { params: { path: { id } } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: accountKeys.tokens }),
   });
 }

@@ -1,6 +1,5 @@
-import type { OutboxMail } from '@tavola/contracts/mail';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api } from '../../api/http-client';
+import { apiClient, request } from '../../api/http-client';
 
 export const outboxKeys = { list: (to: string) => ['admin', 'outbox', to] as const };
 
@@ -8,7 +7,7 @@ export const outboxKeys = { list: (to: string) => ['admin', 'outbox', to] as con
 export function useOutbox(to: string) {
   return useQuery({
     queryKey: outboxKeys.list(to),
-    queryFn: ({ signal }) => api.get<{ items: OutboxMail[] }>('/api/admin/outbox', { query: { limit: 50, to: to || undefined }, signal }),
+    queryFn: ({ signal }) => request(() => apiClient.GET('/api/admin/outbox', { params: { query: { limit: 50, to: to || undefined } }, signal })),
     placeholderData: keepPreviousData,
     refetchInterval: 5000,
     staleTime: 0,
