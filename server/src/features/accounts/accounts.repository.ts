@@ -1,4 +1,4 @@
-import { and, count, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { apiTokens, emailTokens, users } from '../../db/schema/index.js';
 
@@ -103,4 +103,29 @@ export async function revokeAllApiTokens(db: DbOrTx, userId: string, now: Date):
     .update(apiTokens)
     .set({ revokedAt: now })
     .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
+}
+
+export async function searchUsers(db: DbOrTx, filter: { q?: string; limit: number }) {
+  const pattern = filter.q ? `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+  return db
+    .select()
+    .from(users)
+    .where(pattern ? or(sql`lower(${users.email}) like ${pattern}`, sql`lower(${users.username}) like ${pattern}`) : undefined)
+    .orderBy(desc(users.createdAt))
+    .limit(filter.limit);
+}
+
+export async function findUserById(db: DbOrTx, id: string): Promise<UserRow | undefined> {
+  const [user] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  return user;
+}
+
+/** Locks the admin rows so two concurrent demotions cannot leave the instance without an admin. */
+export async function countActiveAdminsForUpdate(db: DbOrTx): Promise<number> {
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, 'admin'), eq(users.status, 'active')))
+    .for('update');
+  return rows.length;
 }
