@@ -12,6 +12,7 @@ import {
   newPerson,
   Operator,
   signUpThroughApi,
+  withTimeout,
 } from './steps.js';
 
 /**
@@ -53,6 +54,11 @@ export function describeAccountJourneys(device: Device): void {
       await page.keyboard.press('Enter');
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
 
+      const realtimeHello = new Promise<string>((resolve) => {
+        page.on('websocket', (socket) =>
+          socket.on('framereceived', (frame) => String(frame.payload).includes('"hello"') && resolve(socket.url())),
+        );
+      });
       await page.getByRole('main').getByRole('link', { name: 'Create an account' }).click();
       await expectPage(page, 'Create your account', 'Create your account');
       const form = page.getByRole('main');
@@ -63,6 +69,8 @@ export function describeAccountJourneys(device: Device): void {
       await form.getByRole('button', { name: 'Create account' }).click();
 
       await expectPage(page, `Hello, ${person.displayName}`, 'Home');
+      // Logged in, the tab holds the realtime connection.
+      expect(await withTimeout(realtimeHello, 10_000, 'no realtime hello')).toBe(`${harness.baseUrl.replace('http', 'ws')}/api/realtime`);
       const banner = page.getByRole('region', { name: 'Email verification' });
       await banner.getByText('Please verify your email address.').waitFor();
 

@@ -131,3 +131,11 @@ export function linkIn(mail: OutboxMail, path: string): string {
   if (!url) throw new Error(`no ${path} link in the mail "${mail.subject}":\n${mail.text}`);
   return url;
 }
+
+export function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

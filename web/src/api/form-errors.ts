@@ -32,7 +32,9 @@ export function formErrorsFrom(
 ): FormErrors {
   if (!error) return noErrors;
   if (!isApiError(error)) return { message: describeError(error), fields: {}, items: [] };
-  const result: FormErrors = { message: error.detail, fields: {}, items: [] };
+  // The server's detail for schema failures ("The body has invalid fields") is for developers.
+  const message = error.code === 'validation_failed' ? 'Some fields need your attention.' : error.detail;
+  const result: FormErrors = { message, fields: {}, items: [] };
   for (const fieldError of error.fieldErrors) {
     const name = fieldRoot(fieldError.field);
     const info = fields[name];

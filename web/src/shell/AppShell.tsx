@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { Link, Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-router';
+import { useRealtimeConnection } from '../api/realtime';
 import { useViewer } from '../api/session';
 import { useLogOut } from '../features/accounts/accounts-api';
 import { VerifyEmailBanner } from '../features/accounts/VerifyEmailBanner';
@@ -13,6 +14,7 @@ export function AppShell() {
   const navigation = useNavigation();
   const withBottomNav = navEntriesFor(viewer).length >= 2;
   useFocusMainOnNavigation();
+  useRealtimeConnection(viewer?.id);
 
   return (
     <div className={withBottomNav ? 'app app--with-bottom-nav' : 'app'}>
