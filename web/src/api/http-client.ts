@@ -39,7 +39,7 @@ interface ClientResult {
 }
 
 /** What a call resolves to: its success body, or nothing for 204 answers. */
-export type ResultData<R extends ClientResult> = [Exclude<R['data'], undefined>] extends [never] ? void : Exclude<R['data'], undefined>;
+export type ResultData<R extends ClientResult> = [Exclude<R['data'], undefined>] extends [never] ? undefined : Exclude<R['data'], undefined>;
 
 async function sendOnce<R extends ClientResult>(send: () => Promise<R>): Promise<R> {
   try {

@@ -3,7 +3,7 @@
  * (`//evil.example`, `https://…`, `/\evil`), so the parameter cannot be used for open redirects.
  */
 export function safeNextPath(next: string | null | undefined, fallback = '/'): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
+  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
   try {
     const url = new URL(next, window.location.origin);
     if (url.origin !== window.location.origin) return fallback;

@@ -22,9 +22,10 @@ export function FormErrorSummary({ message, items = [] }: FormErrorSummaryProps)
   const visible = Boolean(message) || items.length > 0;
   const signature = `${message ?? ''}|${items.map((i) => `${i.fieldId}:${i.message}`).join('|')}`;
 
+  // Each new set of errors takes focus again, so it is read out after every failed submit.
   useEffect(() => {
-    if (visible) ref.current?.focus();
-  }, [visible, signature]);
+    if (signature !== '|') ref.current?.focus();
+  }, [signature]);
 
   if (!visible) return null;
   return (

@@ -26,7 +26,7 @@ export function OutboxPage() {
         <p>Every mail this Tavola sends. Without a mail server (SMTP_URL) mails are only stored here: open one to read it and follow its links.</p>
       </header>
       <Card>
-        <form className="form" onSubmit={filter} role="search" aria-label="Filter mails">
+        <form className="form" onSubmit={filter} aria-label="Filter mails">
           <TextField label="Recipient" type="search" autoComplete="off" value={draft} onChange={(e) => setDraft(e.target.value)} description="Show only mails sent to this address." />
           <div className="button-row">
             <Button type="submit">Filter</Button>
