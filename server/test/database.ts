@@ -4,6 +4,8 @@ import path from 'node:path';
 import pg from 'pg';
 import { openDatabase, PGlite, pg_trgm, type Database } from '../src/db/client.js';
 import { migrateDatabase, migrationsFolder } from '../src/db/migrate.js';
+import { Jobs } from '../src/platform/jobs/jobs.js';
+import { pino } from 'pino';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -13,6 +15,7 @@ function templatePath(): string {
   for (const file of readdirSync(migrationsFolder, { recursive: true }).map(String).sort()) {
     if (file.endsWith('.sql') || file.endsWith('.json')) hash.update(file).update(readFileSync(path.join(migrationsFolder, file)));
   }
+  hash.update(readFileSync(path.join(root, 'node_modules/pg-boss/package.json')));
   return path.join(root, '.tmp', `pglite-template-${hash.digest('hex').slice(0, 16)}.tar.gz`);
 }
 
@@ -20,7 +23,12 @@ export async function ensurePgliteTemplate(): Promise<string> {
   const file = templatePath();
   if (existsSync(file)) return file;
   const client = await PGlite.create({ extensions: { pg_trgm } });
-  await migrateDatabase(await openDatabase({ pglite: client }));
+  const database = await openDatabase({ pglite: client });
+  await migrateDatabase(database);
+  // pg-boss installs its schema at its first start; doing it once here saves every test app that work.
+  const jobs = new Jobs({ database, logger: pino({ level: 'silent' }) });
+  await jobs.start({ work: false });
+  await jobs.stop();
   const dump = await client.dumpDataDir('gzip');
   await client.close();
   mkdirSync(path.dirname(file), { recursive: true });

@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** A url-safe random token; 16 bytes = 128 bits unless asked for more. */
 export function randomToken(bytes = 16): string {
@@ -7,10 +7,6 @@ export function randomToken(bytes = 16): string {
 
 export function sha256(value: string): string {
   return createHash('sha256').update(value).digest('hex');
-}
-
-export function hmac(key: string, value: string): string {
-  return createHmac('sha256', key).update(value).digest('base64url');
 }
 
 export function safeEqual(a: string, b: string): boolean {

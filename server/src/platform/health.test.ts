@@ -76,3 +76,30 @@ describe('internal errors', () => {
     expect(form.json().code).toBe('unsupported_media_type');
   });
 });
+
+describe('readiness when a dependency is down', () => {
+  it('answers 503 naming the database or Redis that does not answer', async () => {
+    const { buildApp } = await import('../app.js');
+    const down = async () => {
+      throw new Error('connection refused');
+    };
+    const app = await buildApp({ ...t.platform, database: { ...t.platform.database, executeSql: down }, pingRedis: down }, { logger: false });
+    const res = await app.inject({ url: '/readyz' });
+    expect(res.statusCode).toBe(503);
+    expect(res.json()).toEqual({ status: 'unavailable', checks: { database: 'down', redis: 'down' } });
+    await app.close();
+  });
+});
+
+describe('web client not built', () => {
+  it('still answers API 404s as problem+json', async () => {
+    const Fastify = (await import('fastify')).default;
+    const { registerWebClient } = await import('./web-client.js');
+    const app = Fastify({ logger: false });
+    await registerWebClient(app, '/nonexistent/dist');
+    const res = await app.inject({ url: '/recipes' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().code).toBe('not_found');
+    await app.close();
+  });
+});

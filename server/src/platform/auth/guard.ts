@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Role, TokenScope } from '@tavola/contracts/accounts';
-import { AppError, forbidden, unauthenticated } from '../errors.js';
+import { forbidden, unauthenticated } from '../errors.js';
 
 export interface AuthUser {
   id: string;
@@ -36,11 +36,4 @@ export function requireRole(request: FastifyRequest, ...roles: Role[]): AuthUser
   const user = requireUser(request);
   if (!roles.includes(user.role)) throw forbidden('Your role does not allow this');
   return user;
-}
-
-/** Personal API tokens may be limited to reading; the auth plugin enforces `write` on unsafe methods. */
-export function requireScope(request: FastifyRequest, scope: TokenScope): void {
-  if (request.auth && !request.auth.scopes.includes(scope)) {
-    throw new AppError('insufficient_scope', 403, `This token lacks the "${scope}" scope`);
-  }
 }

@@ -3,16 +3,6 @@ import { safeEqual } from '../crypto.js';
 import { AppError } from '../errors.js';
 import { type Metrics, unmatchedRoute } from './metrics.js';
 
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    /**
-     * The route reads the Authorization header itself (GET /metrics and its scrape token): the
-     * auth plugin must not resolve it as a personal API token, nor refuse it as an invalid one.
-     */
-    authenticatesItself?: boolean;
-  }
-}
-
 export interface MetricsRouteOptions {
   metrics: Metrics;
   /** config.metricsToken: when set, scrapes must send `Authorization: Bearer <token>`. */
@@ -22,6 +12,7 @@ export interface MetricsRouteOptions {
 /**
  * Times every request by its route template (register on the root instance so the hook sees
  * every route) and serves GET /metrics in the Prometheus text format, outside rate limiting.
+ * The auth plugin leaves paths outside /api/ alone, so the scrape token is checked here only.
  */
 export function registerMetrics(app: FastifyInstance, { metrics, token }: MetricsRouteOptions): void {
   app.addHook('onResponse', async (request, reply) => {
@@ -29,7 +20,7 @@ export function registerMetrics(app: FastifyInstance, { metrics, token }: Metric
     metrics.observeHttpRequest(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
   });
 
-  app.get('/metrics', { config: { rateLimit: false, authenticatesItself: true } }, async (request, reply) => {
+  app.get('/metrics', { config: { rateLimit: false } }, async (request, reply) => {
     if (token !== undefined && !presentsToken(request, token)) {
       throw new AppError('unauthenticated', 401, 'Send the metrics token as a Bearer token', undefined, {
         'www-authenticate': 'Bearer realm="metrics"',

@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import WebSocket from 'ws';
 import { buildTestApp, type TestApp, testConfig, testEnv } from '../../../test/app.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.js';
+import { makeUser } from '../../../test/factories.js';
 import { createPlatform, type RunningPlatform } from '../bootstrap.js';
 import { registerProblemHandler } from '../problem.js';
 import { MemoryPubSub, type PubSub } from '../pubsub.js';
@@ -335,5 +336,20 @@ describe('realtime route in the assembled app', () => {
     expect(t.platform.realtime).toBeInstanceOf(Realtime);
     expect((await refusedUpgrade(url, {})).status).toBe(401);
     expect((await refusedUpgrade(url, { origin: 'https://evil.example' })).body).toMatchObject({ status: 403, code: 'origin_not_allowed' });
+  });
+
+  it('authenticates the upgrade with the session cookie through the real auth plugin', async () => {
+    const user = await makeUser(t);
+    const sameSite = new URL(url.replace('ws:', 'http:')).origin;
+    expect((await refusedUpgrade(url, { cookie: user.cookie, origin: 'https://evil.example' })).status).toBe(403);
+
+    const client = await TestClient.open(url, { cookie: user.cookie, origin: sameSite });
+    clients.push(client);
+    expect(await client.next()).toEqual({ type: 'hello', userId: user.id });
+    await t.platform.realtime.publishToUser(user.id, topicEvent('notification', { real: true }));
+    expect(await client.next()).toEqual(topicEvent('notification', { real: true }));
+
+    await t.platform.realtime.disconnectUser(user.id);
+    expect(await client.closed()).toBe(sessionEndedCloseCode);
   });
 });
