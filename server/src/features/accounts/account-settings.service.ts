@@ -22,12 +22,15 @@ export async function changePassword(
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) throw wrongPassword('currentPassword');
   checkPasswordPolicy(input.newPassword, 'newPassword');
   const passwordHash = await hashPassword(input.newPassword);
-  await deps.db.transaction(async (tx) => {
+  const ended = await deps.db.transaction(async (tx) => {
+    const others = (await listLiveSessions(tx, user.id)).filter((s) => s.id !== sessionId).map((s) => s.id);
     await repo.updateUser(tx, user.id, { passwordHash });
     await endUserSessions(tx, user.id, sessionId);
     await deps.mailer.send(tx, { to: user.email, template: 'password-changed', data: { username: user.username } });
     await recordAudit(tx, { actorId: user.id, action: 'auth.password_changed', targetType: 'user', targetId: user.id, ip: meta.ip });
+    return others;
   });
+  for (const id of ended) await deps.realtime.disconnectUser(user.id, id);
 }
 
 /**
@@ -52,6 +55,7 @@ export async function deleteAccount(deps: AccountsDeps, userId: string, password
     await deps.mailer.send(tx, { to: user.email, template: 'account-deleted', data: { username: user.username } });
     await recordAudit(tx, { actorId: user.id, action: 'account.deleted', targetType: 'user', targetId: user.id, ip: meta.ip });
   });
+  await deps.realtime.disconnectUser(user.id);
 }
 
 export async function listSessions(deps: AccountsDeps, userId: string, currentId: string | undefined): Promise<SessionInfo[]> {
@@ -75,6 +79,7 @@ export async function revokeSession(deps: AccountsDeps, userId: string, id: stri
     if (!(await endSession(tx, id, userId))) throw notFound('Session');
     await recordAudit(tx, { actorId: userId, action: 'auth.session_revoked', targetType: 'session', targetId: id, ip: meta.ip });
   });
+  await deps.realtime.disconnectUser(userId, id);
 }
 
 const TOKEN_PREFIX = 'tvl_';

@@ -8,6 +8,7 @@ import type { Cache } from '../../platform/cache.js';
 import { randomToken, sha256 } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
+import type { Realtime } from '../../platform/realtime/realtime.js';
 import * as repo from './accounts.repository.js';
 import type { UserRow } from './accounts.repository.js';
 
@@ -16,6 +17,8 @@ export interface AccountsDeps {
   config: Config;
   cache: Cache;
   mailer: Mailer;
+  /** Closes the sockets of sessions that end, on every instance. */
+  realtime: Pick<Realtime, 'disconnectUser'>;
 }
 
 export interface RequestMeta {
@@ -167,6 +170,7 @@ export async function logIn(
     await recordAudit(tx, { actorId: user.id, action: 'auth.login', targetType: 'user', targetId: user.id, ip: meta.ip });
     return created;
   });
+  if (meta.previousSessionId) await deps.realtime.disconnectUser(user.id, meta.previousSessionId);
   return { user, session };
 }
 
@@ -175,6 +179,7 @@ export async function logOut(deps: AccountsDeps, userId: string, sessionId: stri
     await endSession(tx, sessionId, userId);
     await recordAudit(tx, { actorId: userId, action: 'auth.logout', targetType: 'session', targetId: sessionId, ip: meta.ip });
   });
+  await deps.realtime.disconnectUser(userId, sessionId);
 }
 
 /** Always the same answer; a mail goes out only when the address belongs to an active account. */
@@ -209,6 +214,7 @@ export async function resetPassword(deps: AccountsDeps, input: { token: string; 
     return user.id;
   });
   await deps.cache.del(lockKey(`user:${userId}`));
+  await deps.realtime.disconnectUser(userId);
 }
 
 export async function findMe(deps: AccountsDeps, userId: string): Promise<UserRow> {

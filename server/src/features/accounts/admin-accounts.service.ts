@@ -28,19 +28,21 @@ export async function listUsers(deps: AccountsDeps, filter: { q?: string; limit:
  * sessions, so new rights (or lost ones) apply at once everywhere.
  */
 export async function changeRole(deps: AccountsDeps, actorId: string, userId: string, role: Role, meta: RequestMeta): Promise<AdminUser> {
-  return deps.db.transaction(async (tx) => {
+  const result = await deps.db.transaction(async (tx) => {
     const admins = await repo.countActiveAdminsForUpdate(tx);
     const user = await repo.findUserById(tx, userId);
     if (!user || user.status !== 'active') throw notFound('User');
-    if (user.role === role) return toAdminUser(user);
+    if (user.role === role) return { user: toAdminUser(user), endedSessions: false };
     if (user.role === 'admin' && admins <= 1) {
       throw new AppError('last_admin', 409, 'This is the only admin; make someone else admin first');
     }
     const updated = await repo.updateUser(tx, user.id, { role });
     if (user.id !== actorId) await endUserSessions(tx, user.id);
     await recordAudit(tx, { actorId, action: 'admin.role_changed', targetType: 'user', targetId: user.id, diff: { role: [user.role, role] }, ip: meta.ip });
-    return toAdminUser(updated);
+    return { user: toAdminUser(updated), endedSessions: user.id !== actorId };
   });
+  if (result.endedSessions) await deps.realtime.disconnectUser(userId);
+  return result.user;
 }
 
 export async function listAudit(deps: AccountsDeps, filter: { actorId?: string; action?: string; before?: number; limit: number }): Promise<AuditEntry[]> {
