@@ -25,6 +25,18 @@ export function subscribeRealtime(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
+/** Until this time, a session-ended close is this tab's own doing (it is logging out or deleting the account). */
+let ownSessionEndUntil = 0;
+
+/**
+ * Call before this tab ends its own session: the server closes the socket at once, possibly before
+ * the request's answer arrives, and the tab will navigate by itself; reacting to the close too
+ * would bounce a guarded page to the log-in page first.
+ */
+export function expectOwnSessionEnd(withinMs = 10_000): void {
+  ownSessionEndUntil = Date.now() + withinMs;
+}
+
 export interface RealtimeConnectionOptions {
   /** The server closed the socket because the session ended (logged out elsewhere, password changed). */
   onSessionEnded: () => void;
@@ -71,7 +83,7 @@ export function startRealtimeConnection({ onSessionEnded }: RealtimeConnectionOp
       if (socket === current) socket = null;
       if (stopped) return;
       if (close.code === sessionEndedCloseCode) {
-        onSessionEnded();
+        if (Date.now() > ownSessionEndUntil) onSessionEnded();
         return;
       }
       scheduleReconnect();

@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import { ApiError } from '../../api/api-error';
 import { apiClient, request } from '../../api/http-client';
 import { toast } from '../../ui/toast-store';
+import { expectOwnSessionEnd } from '../../api/realtime';
 import { refreshSession, replaceSession, sessionQueryKey } from '../../api/session';
 
 /** TanStack Query hooks for accounts: authentication, the account itself, sessions and API tokens. */
@@ -43,6 +44,7 @@ export function useLogOut() {
   const navigate = useNavigate();
   return useMutation({
     mutationFn: async (to: string) => {
+      expectOwnSessionEnd();
       try {
         await request(() => apiClient.POST('/api/auth/logout'));
       } catch (error) {
@@ -101,6 +103,7 @@ export function useDeleteAccount() {
   return useMutation({
     meta: formMeta,
     mutationFn: async (password: string) => {
+      expectOwnSessionEnd();
       await request(() => apiClient.DELETE('/api/me', { body: { password } }));
       await navigate('/', { replace: true });
       await replaceSession(queryClient);
