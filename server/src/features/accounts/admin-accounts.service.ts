@@ -4,19 +4,10 @@ import { listAuditEntries, recordAudit } from '../../platform/audit/audit.js';
 import { endUserSessions } from '../../platform/auth/sessions.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import * as repo from './accounts.repository.js';
-import type { AccountsDeps, RequestMeta } from './accounts.service.js';
+import { type AccountsDeps, type RequestMeta, toMe } from './accounts.service.js';
 
 function toAdminUser(user: repo.UserRow): AdminUser {
-  return {
-    id: user.id,
-    email: user.email,
-    username: user.username,
-    displayName: user.displayName,
-    role: user.role,
-    status: user.status,
-    emailVerified: user.emailVerifiedAt !== null,
-    createdAt: user.createdAt.toISOString(),
-  };
+  return { ...toMe(user), status: user.status };
 }
 
 export async function listUsers(deps: AccountsDeps, filter: { q?: string; limit: number }): Promise<AdminUser[]> {
