@@ -2,6 +2,7 @@ import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { accountsFeature } from './features/accounts/index.js';
+import { recipesFeature } from './features/recipes/index.js';
 import { mailOutboxFeature } from './features/mail-outbox/index.js';
 import { registerAuth } from './platform/auth/auth.plugin.js';
 import { registerHealthRoutes } from './platform/health.js';
@@ -54,6 +55,7 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
   registerHealthRoutes(app, platform);
   registerRealtimeRoutes(app, { realtime: platform.realtime, publicUrl: config.publicUrl });
   await accountsFeature(app, platform);
+  await recipesFeature(app, platform);
   await mailOutboxFeature(app, platform);
 
   if (options.serveWeb) await registerWebClient(app);
