@@ -1,10 +1,23 @@
 import type { FastifyInstance } from 'fastify';
+import type { Db } from '../../db/client.js';
 import type { Platform } from '../../platform/platform.js';
 import { registerRecipeRoutes } from './recipes.routes.js';
-import type { RecipesDeps } from './recipes.service.js';
+import { createRecipe, type RecipeAccess, type RecipesDeps, recipeAccess } from './recipes.service.js';
+
+export type { RecipeAccess };
+
+/** The one place the recipe service's dependencies are assembled. */
+const depsFor = (db: Db): RecipesDeps => ({ db });
+
+/** Visibility and ownership checks for features built around recipes (images, reviews, import). */
+export function createRecipeAccess(db: Db): RecipeAccess {
+  return recipeAccess(depsFor(db));
+}
+
+/** Creates a recipe as `ownerId` (used by import); same rules as POST /api/recipes. */
+export const createRecipeFor = (db: Db, ...args: Parameters<typeof createRecipe> extends [unknown, ...infer R] ? R : never) => createRecipe(depsFor(db), ...args);
 
 /** Recipes: structured content in immutable versions, with history, diff and restore. */
 export async function recipesFeature(app: FastifyInstance, platform: Platform): Promise<void> {
-  const deps: RecipesDeps = { db: platform.database.db };
-  registerRecipeRoutes(app, deps);
+  registerRecipeRoutes(app, depsFor(platform.database.db));
 }

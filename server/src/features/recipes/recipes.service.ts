@@ -188,3 +188,25 @@ export async function restoreVersion(deps: RecipesDeps, ownerId: string, id: str
     restoredFrom: number,
   });
 }
+
+/**
+ * What other features (images, reviews, import) may ask about a recipe: can this viewer see it, and
+ * is this user its owner. Both answer through the same visibility rule as every read here.
+ */
+export interface RecipeAccess {
+  /** The recipe as the viewer may see it; throws 404 otherwise. */
+  requireVisible(recipeId: string, viewerId: string | null): Promise<Recipe>;
+  /** Throws 404 when the user cannot see it, 403 'not_author' when they can but do not own it. */
+  requireOwner(recipeId: string, userId: string): Promise<Recipe>;
+}
+
+export function recipeAccess(deps: RecipesDeps): RecipeAccess {
+  return {
+    requireVisible: (recipeId, viewerId) => getRecipe(deps, recipeId, viewerId),
+    requireOwner: async (recipeId, userId) => {
+      const recipe = await getRecipe(deps, recipeId, userId);
+      if (recipe.author.id !== userId) throw new AppError('not_author', 403, 'Only the author can change this recipe');
+      return recipe;
+    },
+  };
+}
