@@ -156,7 +156,36 @@ export type RecipeDiff = z.infer<typeof recipeDiffSchema>;
 
 export const restoreBody = z.object({ version: z.number().int().positive(), changeNote: z.string().trim().max(500).optional() });
 
+export const unitSystemSchema = z.enum(['original', 'metric', 'us']);
+
+export const scaledRecipeQuery = z.object({
+  servings: z.coerce.number().positive().max(10_000).optional(),
+  system: unitSystemSchema.default('original'),
+});
+
+/** An ingredient line as displayed at a chosen size and unit system. */
+export const scaledLineSchema = z.object({
+  /** The line as written in the recipe. */
+  original: z.string(),
+  /** The line to show: amount scaled and converted, then unit, name, preparation, comment. */
+  display: z.string(),
+  quantity: z.number().nullable(),
+  quantityMax: z.number().nullable(),
+  unit: z.string().nullable(),
+  /** False for lines kept as written ("salt to taste", no amount). */
+  scaled: z.boolean(),
+});
+
+export const scaledRecipeSchema = z.object({
+  servings: servingsSchema,
+  factor: z.number(),
+  system: unitSystemSchema,
+  ingredients: z.array(z.object({ title: z.string().nullable(), lines: z.array(scaledLineSchema) })),
+});
+export type ScaledRecipe = z.infer<typeof scaledRecipeSchema>;
+
 /**
+ * GET    /api/recipes/:id/scaled?servings=&system=   -> ScaledRecipe (ingredients at that size, in that unit system)
  * GET    /api/recipes?author=&mine=&limit=&cursor=   -> RecipePage (only what the viewer may see)
  * POST   /api/recipes                                CreateRecipeBody -> 201 Recipe (version 1)
  * GET    /api/recipes/:id                            -> Recipe (current version)
