@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/client.js';
 import type { Platform } from '../../platform/platform.js';
+import { registerRecipeReviewRoutes } from './recipe-reviews.routes.js';
 import { registerRecipeRoutes } from './recipes.routes.js';
 import { createRecipe, type RecipeAccess, type RecipesDeps, recipeAccess } from './recipes.service.js';
 
@@ -17,7 +18,9 @@ export function createRecipeAccess(db: Db): RecipeAccess {
 /** Creates a recipe as `ownerId` (used by import); same rules as POST /api/recipes. */
 export const createRecipeFor = (db: Db, ...args: Parameters<typeof createRecipe> extends [unknown, ...infer R] ? R : never) => createRecipe(depsFor(db), ...args);
 
-/** Recipes: structured content in immutable versions, with history, diff and restore. */
+/** Recipes: structured content in immutable versions (history, diff, restore); ratings, favourites, cook log. */
 export async function recipesFeature(app: FastifyInstance, platform: Platform): Promise<void> {
-  registerRecipeRoutes(app, depsFor(platform.database.db));
+  const deps = depsFor(platform.database.db);
+  registerRecipeRoutes(app, deps);
+  registerRecipeReviewRoutes(app, deps);
 }

@@ -100,7 +100,7 @@ export function encodeCursor(row: { updatedAt: Date; id: string }): string {
   return Buffer.from(`${row.updatedAt.toISOString()}|${row.id}`).toString('base64url');
 }
 
-function decodeCursor(cursor: string): { updatedAt: Date; id: string } {
+export function decodeCursor(cursor: string): { updatedAt: Date; id: string } {
   const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const updatedAt = new Date(at ?? '');
   if (!id || !/^[0-9a-f-]{36}$/.test(id) || Number.isNaN(updatedAt.getTime())) {
