@@ -75,6 +75,7 @@ async function measurePostgresPair(adminUrl: string): Promise<{ cold: number; wa
 }
 
 async function main(): Promise<void> {
+  const machine = machineDescription();
   note(`startup: ${runs} runs; untimed warm-up boot first (tsx transform cache, OS file cache)`);
   await timeBootToReady(baselineBoot);
   await measurePglitePair();
@@ -111,7 +112,10 @@ async function main(): Promise<void> {
   }
   const ratio = (summary: Summary) => summary.median / baselineSummary.median;
 
-  console.log(`\nStartup to first 200 from /readyz (spawn -> poll every 10 ms), ${runs} runs each, ms`);
+  console.log(
+    `\nStartup to first 200 from /readyz (spawn -> poll every 10 ms), ${runs} runs each, ms; ` +
+      `1-min load average ${os.loadavg()[0]?.toFixed(1)} on ${os.cpus().length} cores`,
+  );
   printTable(
     ['target', 'median', 'min', 'max', 'x baseline'],
     rows.map(([label, summary]) => [label, round(summary.median, 0), round(summary.min, 0), round(summary.max, 0), round(ratio(summary), 1)]),
@@ -144,7 +148,7 @@ async function main(): Promise<void> {
       dataDir: 'fresh temporary directory per run',
       redis: 'not configured (in-process cache)',
       runs,
-      machine: machineDescription(),
+      machine: { ...machine, loadAverage1mAtEnd: round(os.loadavg()[0] ?? 0, 2) },
     },
   });
 }
