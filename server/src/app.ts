@@ -14,7 +14,8 @@ import { registerNotFound, registerProblemHandler } from './platform/problem.js'
 import { registerSecurityHeaders } from './platform/security.js';
 import { randomToken } from './platform/crypto.js';
 import { registerRealtimeRoutes, registerWebSocketSupport } from './platform/realtime/realtime.routes.js';
-import { registerWebClient } from './platform/web-client.js';
+import { PageMetaRegistry } from './platform/page-meta.js';
+import { registerWebClient, webDist } from './platform/web-client.js';
 
 export interface BuildAppOptions {
   /** Serve the built web client from web/dist (off in most tests). */
@@ -55,10 +56,11 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
   registerHealthRoutes(app, platform);
   registerRealtimeRoutes(app, { realtime: platform.realtime, publicUrl: config.publicUrl });
   await accountsFeature(app, platform);
-  await recipesFeature(app, platform);
+  const pageMeta = new PageMetaRegistry();
+  await recipesFeature(app, platform, { pageMeta });
   await mailOutboxFeature(app, platform);
 
-  if (options.serveWeb) await registerWebClient(app);
+  if (options.serveWeb) await registerWebClient(app, webDist, pageMeta);
   else registerNotFound(app);
 
   return app;

@@ -96,9 +96,12 @@ function renderError(error: FastifyError | AppError | Error, request: FastifyReq
 }
 
 /** 404 for unknown routes; `fallback` may answer first (the web client's index.html for its own routes). */
-export function registerNotFound(app: FastifyInstance, fallback?: (request: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined): void {
-  app.setNotFoundHandler((request, reply) => {
-    const answered = fallback?.(request, reply);
+export function registerNotFound(
+  app: FastifyInstance,
+  fallback?: (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply | undefined> | FastifyReply | undefined,
+): void {
+  app.setNotFoundHandler(async (request, reply) => {
+    const answered = await fallback?.(request, reply);
     if (answered) return answered;
     return sendProblem(request, reply, 404, 'not_found', `No route for ${request.method} ${request.url.split('?')[0]}`);
   });

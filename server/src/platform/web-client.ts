@@ -1,14 +1,18 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { injectPageMeta, PageMetaRegistry } from './page-meta.js';
 import { registerNotFound } from './problem.js';
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 
-/** Serves the built React client; any non-API GET that is not a file gets index.html (client-side routes). */
-export async function registerWebClient(app: FastifyInstance, dist = webDist): Promise<void> {
+/**
+ * Serves the built React client; any non-API GET that is not a file gets index.html (client-side
+ * routes), with the page's metadata (Open Graph, JSON-LD) when a feature knows the path.
+ */
+export async function registerWebClient(app: FastifyInstance, dist = webDist, pageMeta = new PageMetaRegistry()): Promise<void> {
   if (!existsSync(path.join(dist, 'index.html'))) {
     app.log.warn(`web client not built (${dist}); run npm run build`);
     registerNotFound(app);
@@ -23,10 +27,18 @@ export async function registerWebClient(app: FastifyInstance, dist = webDist): P
       else res.header('cache-control', 'no-cache');
     },
   });
-  registerNotFound(app, (request, reply) => {
+  const indexHtml = readFileSync(path.join(dist, 'index.html'), 'utf8');
+  registerNotFound(app, async (request, reply) => {
     const url = request.url.split('?')[0] ?? '/';
     const isApi = url === '/api' || url.startsWith('/api/') || url === '/metrics';
     if (request.method !== 'GET' || isApi || path.extname(url)) return undefined;
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    let html = indexHtml;
+    try {
+      const meta = await pageMeta.resolve(url);
+      if (meta) html = injectPageMeta(indexHtml, meta);
+    } catch (error) {
+      request.log.error({ err: error }, 'page metadata failed');
+    }
+    return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html);
   });
 }

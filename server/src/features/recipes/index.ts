@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/client.js';
 import type { Platform } from '../../platform/platform.js';
+import type { PageMetaRegistry } from '../../platform/page-meta.js';
+import { registerRecipeExport } from './recipe-export.js';
 import { registerRecipeReviewRoutes } from './recipe-reviews.routes.js';
 import { registerRecipeRoutes } from './recipes.routes.js';
 import { createRecipe, type RecipeAccess, type RecipesDeps, recipeAccess } from './recipes.service.js';
@@ -19,8 +21,9 @@ export function createRecipeAccess(db: Db): RecipeAccess {
 export const createRecipeFor = (db: Db, ...args: Parameters<typeof createRecipe> extends [unknown, ...infer R] ? R : never) => createRecipe(depsFor(db), ...args);
 
 /** Recipes: structured content in immutable versions (history, diff, restore); ratings, favourites, cook log. */
-export async function recipesFeature(app: FastifyInstance, platform: Platform): Promise<void> {
+export async function recipesFeature(app: FastifyInstance, platform: Platform, options: { pageMeta?: PageMetaRegistry } = {}): Promise<void> {
   const deps = depsFor(platform.database.db);
   registerRecipeRoutes(app, deps);
   registerRecipeReviewRoutes(app, deps);
+  registerRecipeExport(app, deps, platform.config.publicUrl, options.pageMeta);
 }

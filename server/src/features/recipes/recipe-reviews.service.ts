@@ -97,3 +97,11 @@ export async function listCooked(deps: RecipesDeps, userId: string, recipeId?: s
 export async function deleteCooked(deps: RecipesDeps, userId: string, id: string): Promise<void> {
   if (!(await repo.deleteCookLog(deps.db, userId, id))) throw notFound('Log entry');
 }
+
+/** Count and average of a recipe's ratings (no visibility check: callers have done it). */
+export async function ratingSummary(deps: RecipesDeps, recipeId: string) {
+  const rows = await repo.ratingDistribution(deps.db, recipeId);
+  const count = rows.reduce((n, r) => n + Number(r.n), 0);
+  const sum = rows.reduce((n, r) => n + Number(r.n) * r.stars, 0);
+  return { count, average: count ? Math.round((sum / count) * 100) / 100 : null };
+}
