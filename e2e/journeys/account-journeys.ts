@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Device, expectNoPageErrors, expectNoSeriousA11yViolations, type Harness, hasBrowser, startHarness } from '../harness.js';
+import { adminJourneys } from './admin-journeys.js';
 import {
   apiClient,
   expectPage,
@@ -16,8 +17,9 @@ import {
 } from './steps.js';
 
 /**
- * The account journeys at one device size. Journey (a) must run first: on the fresh instance its
- * person is the first account, hence an admin. The others read their mail as the operator.
+ * The account journeys at one device size, then the admin journeys on the same server and browser.
+ * Journey (a) must run first: on the fresh instance its person is the first account, hence an
+ * admin. The others read their mail as the operator.
  */
 export function describeAccountJourneys(device: Device): void {
   describe.runIf(hasBrowser)(`account journeys (${device.name})`, () => {
@@ -120,7 +122,7 @@ export function describeAccountJourneys(device: Device): void {
       await listed.filter({ hasText: 'Recipe importer' }).getByText('read', { exact: false }).first().waitFor();
 
       await logOutThroughUi(page);
-      expect(await mainNav(page).count()).toBe(0);
+      await expect.poll(() => mainNav(page).count()).toBe(0);
       await page.getByRole('banner').getByRole('link', { name: 'Log in' }).click();
       await expectPage(page, 'Log in', 'Log in');
       await logInThroughUi(page, person.username, person.password);
@@ -239,5 +241,7 @@ export function describeAccountJourneys(device: Device): void {
       }
       expectNoPageErrors(page);
     });
+
+    adminJourneys(device, { harness: () => harness, operator: () => operator, openPage });
   });
 }

@@ -87,6 +87,8 @@ export async function logInThroughApi(api: APIRequestContext, login: string, pas
  */
 export class Operator {
   static readonly email = 'operator@example.com';
+  /** The operator's account, for logging in through the UI once api() has created it. */
+  readonly person: Person = { ...newPerson('operator'), email: Operator.email };
   #api: Promise<APIRequestContext> | undefined;
 
   constructor(private readonly baseUrl: string) {}
@@ -94,8 +96,7 @@ export class Operator {
   api(): Promise<APIRequestContext> {
     this.#api ??= (async () => {
       const api = await apiClient(this.baseUrl);
-      const person = { ...newPerson('operator'), email: Operator.email };
-      await signUpThroughApi(api, person);
+      await signUpThroughApi(api, this.person);
       return api;
     })();
     return this.#api;

@@ -18,7 +18,8 @@ export interface NavEntry {
 export const navEntries: readonly NavEntry[] = [
   { to: '/', label: 'Home', icon: 'home', end: true, visibleTo: () => true },
   { to: '/account', label: 'Account', icon: 'account', visibleTo: (viewer) => viewer !== null },
-  { to: '/admin/outbox', label: 'Admin', icon: 'admin', visibleTo: (viewer) => viewer?.role === 'admin' },
+  // The admin area has its own tabs (features/admin/AdminLayout.tsx); the entry stays current on all of them.
+  { to: '/admin', label: 'Admin', icon: 'admin', visibleTo: (viewer) => viewer?.role === 'admin' },
 ];
 
 export function navEntriesFor(viewer: Me | null): NavEntry[] {

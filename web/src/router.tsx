@@ -35,8 +35,15 @@ const adminPages: RouteObject = {
   path: 'admin',
   element: <RequireViewer roles={['admin']} />,
   children: [
-    { index: true, element: <Navigate to="outbox" replace /> },
-    { path: 'outbox', lazy: () => import('./features/admin/OutboxPage').then((m) => ({ Component: m.OutboxPage })) },
+    {
+      lazy: () => import('./features/admin/AdminLayout').then((m) => ({ Component: m.AdminLayout })),
+      children: [
+        { index: true, element: <Navigate to="outbox" replace /> },
+        { path: 'outbox', lazy: () => import('./features/admin/OutboxPage').then((m) => ({ Component: m.OutboxPage })) },
+        { path: 'users', lazy: () => import('./features/admin/UsersPage').then((m) => ({ Component: m.UsersPage })) },
+        { path: 'audit', lazy: () => import('./features/admin/AuditLogPage').then((m) => ({ Component: m.AuditLogPage })) },
+      ],
+    },
   ],
 };
 
