@@ -4,7 +4,9 @@
  *  - PGlite, warm DATA_DIR (second boot of the same directory)
  *  - PostgreSQL, empty database and migrated database, when DATABASE_URL is set
  * Baseline, measured in the same run with the same spawn-and-poll method: a bare `node -e` process
- * serving 200 from node:http. Env: STARTUP_RUNS (default 3).
+ * serving 200 from node:http. Reference row: the server's module graph loaded through tsx with no database
+ * (modules-only-server.ts), which splits the start into module loading and database + app set-up.
+ * Env: STARTUP_RUNS (default 3).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -43,6 +45,14 @@ function serverBoot(extra: Record<string, string>): BootCommand {
 
 const baselineBoot: BootCommand = { nodeArgs: ['-e', bareServerSource], env: { ...process.env }, cwd: root, readyPath: '/' };
 
+/** Reference row: the server's module graph through tsx, no database. */
+const modulesOnlyBoot: BootCommand = {
+  nodeArgs: ['--import', 'tsx', 'bench/startup/modules-only-server.ts'],
+  env: serverEnv({}),
+  cwd: root,
+  readyPath: '/',
+};
+
 function tempDataDir(): string {
   return mkdtempSync(path.join(os.tmpdir(), 'tavola-bench-startup-'));
 }
@@ -78,19 +88,22 @@ async function main(): Promise<void> {
   const machine = machineDescription();
   note(`startup: ${runs} runs; untimed warm-up boot first (tsx transform cache, OS file cache)`);
   await timeBootToReady(baselineBoot);
+  await timeBootToReady(modulesOnlyBoot);
   await measurePglitePair();
 
   const baseline: number[] = [];
+  const modulesOnly: number[] = [];
   const pgliteCold: number[] = [];
   const pgliteWarm: number[] = [];
   const postgresCold: number[] = [];
   const postgresWarm: number[] = [];
   for (let run = 1; run <= runs; run++) {
     baseline.push(await timeBootToReady(baselineBoot));
+    modulesOnly.push(await timeBootToReady(modulesOnlyBoot));
     const pglite = await measurePglitePair();
     pgliteCold.push(pglite.cold);
     pgliteWarm.push(pglite.warm);
-    let line = `run ${run}/${runs}: baseline ${baseline.at(-1)?.toFixed(0)} ms, pglite cold ${pglite.cold.toFixed(0)} ms, warm ${pglite.warm.toFixed(0)} ms`;
+    let line = `run ${run}/${runs}: baseline ${baseline.at(-1)?.toFixed(0)} ms, modules only ${modulesOnly.at(-1)?.toFixed(0)} ms, pglite cold ${pglite.cold.toFixed(0)} ms, warm ${pglite.warm.toFixed(0)} ms`;
     if (postgresUrl) {
       const postgres = await measurePostgresPair(postgresUrl);
       postgresCold.push(postgres.cold);
@@ -103,6 +116,7 @@ async function main(): Promise<void> {
   const baselineSummary = summarize(baseline);
   const rows: Array<[string, Summary]> = [
     ['baseline: bare node:http (node -e)', baselineSummary],
+    ['reference: server modules via tsx, no database', summarize(modulesOnly)],
     ['pglite, empty DATA_DIR (first boot)', summarize(pgliteCold)],
     ['pglite, warm DATA_DIR (second boot)', summarize(pgliteWarm)],
   ];
@@ -129,6 +143,8 @@ async function main(): Promise<void> {
     pgliteWarmMs: roundSummary(summarize(pgliteWarm)),
     pgliteColdVsBaseline: round(ratio(summarize(pgliteCold)), 2),
     pgliteWarmVsBaseline: round(ratio(summarize(pgliteWarm)), 2),
+    modulesOnlyMs: roundSummary(summarize(modulesOnly)),
+    modulesOnlyVsBaseline: round(ratio(summarize(modulesOnly)), 2),
     warmGoalMs,
     warmGoalMet: goalMet,
   };
