@@ -2,6 +2,7 @@ import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { accountsFeature } from './features/accounts/index.js';
+import { ingredientsFeature } from './features/ingredients/index.js';
 import { recipesFeature } from './features/recipes/index.js';
 import { mailOutboxFeature } from './features/mail-outbox/index.js';
 import { registerAuth } from './platform/auth/auth.plugin.js';
@@ -56,6 +57,7 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
   registerHealthRoutes(app, platform);
   registerRealtimeRoutes(app, { realtime: platform.realtime, publicUrl: config.publicUrl });
   await accountsFeature(app, platform);
+  await ingredientsFeature(app);
   const pageMeta = new PageMetaRegistry();
   await recipesFeature(app, platform, { pageMeta });
   await mailOutboxFeature(app, platform);
