@@ -4,6 +4,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { accountsFeature } from './features/accounts/index.js';
 import { ingredientsFeature } from './features/ingredients/index.js';
 import { recipesFeature } from './features/recipes/index.js';
+import { recipeImagesFeature } from './features/recipe-images/index.js';
 import { mailOutboxFeature } from './features/mail-outbox/index.js';
 import { registerAuth } from './platform/auth/auth.plugin.js';
 import { registerHealthRoutes } from './platform/health.js';
@@ -60,6 +61,7 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
   await ingredientsFeature(app);
   const pageMeta = new PageMetaRegistry();
   await recipesFeature(app, platform, { pageMeta });
+  await recipeImagesFeature(app, platform);
   await mailOutboxFeature(app, platform);
 
   if (options.serveWeb) await registerWebClient(app, webDist, pageMeta);

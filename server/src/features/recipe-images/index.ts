@@ -1,0 +1,30 @@
+import multipart from '@fastify/multipart';
+import { imageUploadLimits } from '@tavola/contracts/images';
+import type { FastifyInstance } from 'fastify';
+import type { Platform } from '../../platform/platform.js';
+import { createBlobStorage } from '../../platform/storage/local-disk-storage.js';
+import { createRecipeAccess } from '../recipes/index.js';
+import { deleteStoredImages, type ImagesDeleteJob, imagesDeleteQueue } from './recipe-images.jobs.js';
+import { registerRecipeImageRoutes } from './recipe-images.routes.js';
+import type { RecipeImagesDeps } from './recipe-images.service.js';
+
+export { enqueueOwnerImageCleanup, enqueueRecipeImageCleanup, imagesDeleteQueue } from './recipe-images.jobs.js';
+
+/**
+ * Recipe images: uploads checked by content and re-encoded into WebP variants, served with
+ * immutable cache headers under the recipe's visibility, files removed by the `images.delete` job.
+ */
+export async function recipeImagesFeature(app: FastifyInstance, platform: Platform): Promise<void> {
+  const { db } = platform.database;
+  const deps: RecipeImagesDeps = { db, access: createRecipeAccess(db), storage: createBlobStorage(platform.config), jobs: platform.jobs };
+  await platform.jobs.register<ImagesDeleteJob>(imagesDeleteQueue, (job) => deleteStoredImages(deps.storage, job), { retryLimit: 10 });
+
+  // Multipart parsing exists only inside this scope, with limits that cut an oversized upload off early.
+  await app.register(async (scope) => {
+    await scope.register(multipart, {
+      limits: { fileSize: imageUploadLimits.maxBytes, files: 1, fields: 4, fieldSize: 4096, parts: 5 },
+      throwFileSizeLimit: true,
+    });
+    registerRecipeImageRoutes(scope, deps);
+  });
+}
