@@ -4,7 +4,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { accountsFeature } from './features/accounts/index.js';
 import { ingredientsFeature } from './features/ingredients/index.js';
 import { recipesFeature } from './features/recipes/index.js';
-import { recipeImagesFeature } from './features/recipe-images/index.js';
+import { enqueueRecipeImageCleanup, recipeImagesFeature } from './features/recipe-images/index.js';
 import { mailOutboxFeature } from './features/mail-outbox/index.js';
 import { registerAuth } from './platform/auth/auth.plugin.js';
 import { registerHealthRoutes } from './platform/health.js';
@@ -60,7 +60,13 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
   await accountsFeature(app, platform);
   await ingredientsFeature(app);
   const pageMeta = new PageMetaRegistry();
-  await recipesFeature(app, platform, { pageMeta });
+  // The composition root: deleting a recipe queues the removal of its image files in the same transaction.
+  await recipesFeature(app, platform, {
+    pageMeta,
+    beforeDelete: async (tx, recipeId) => {
+      await enqueueRecipeImageCleanup(platform.jobs, tx, recipeId);
+    },
+  });
   await recipeImagesFeature(app, platform);
   await mailOutboxFeature(app, platform);
 

@@ -87,9 +87,11 @@ export function registerAccountRoutes(app: FastifyInstance, platform: Platform, 
     return reply.status(204).send(null);
   });
 
-  r.get('/api/me', { schema: { tags: ['me'], response: { 200: meSchema } } }, async (request) =>
-    accounts.toMe(await accounts.findMe(deps, requireUser(request).id)),
-  );
+  // The auth hook has just read the user (active, with every field of Me): no second query.
+  r.get('/api/me', { schema: { tags: ['me'], response: { 200: meSchema } } }, async (request) => {
+    const user = requireUser(request);
+    return { ...user, createdAt: user.createdAt.toISOString() };
+  });
 
   r.post('/api/me/password', { config: tight, schema: { tags: ['me'], body: changePasswordBody, response: { 204: noContent } } }, async (request, reply) => {
     const userId = requireSession(request);

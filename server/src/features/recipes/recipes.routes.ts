@@ -6,6 +6,8 @@ import {
   recipeSchema,
   recipeVersionSchema,
   restoreBody,
+  scaledRecipeQuery,
+  scaledRecipeSchema,
   updateRecipeBody,
   versionSummarySchema,
   visibilityBody,
@@ -14,6 +16,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../../platform/auth/guard.js';
+import { scaleRecipeContent } from './recipe-scaling.js';
 import * as recipes from './recipes.service.js';
 
 const idParams = z.object({ id: z.string().uuid('is not a recipe id') });
@@ -36,6 +39,11 @@ export function registerRecipeRoutes(app: FastifyInstance, deps: recipes.Recipes
   r.get('/api/recipes/:id', { schema: { tags: ['recipes'], params: idParams, response: { 200: recipeSchema } } }, async (request) =>
     recipes.getRecipe(deps, request.params.id, viewer(request)),
   );
+
+  r.get('/api/recipes/:id/scaled', { schema: { tags: ['recipes'], params: idParams, querystring: scaledRecipeQuery, response: { 200: scaledRecipeSchema } } }, async (request) => {
+    const recipe = await recipes.getRecipe(deps, request.params.id, viewer(request));
+    return scaleRecipeContent(recipe.content, request.query);
+  });
 
   r.put('/api/recipes/:id', { schema: { tags: ['recipes'], params: idParams, body: updateRecipeBody, response: { 200: recipeSchema } } }, async (request) =>
     recipes.updateRecipe(deps, requireUser(request).id, request.params.id, request.body),

@@ -9,6 +9,8 @@ export interface RecipesDeps {
   db: Db;
   /** Fills the parsed parts of ingredient lines that arrive as text only (the ingredient parser). */
   completeIngredients?: (content: RecipeContent) => Promise<RecipeContent>;
+  /** Runs inside the delete transaction before the row goes (e.g. enqueue removal of image files). */
+  beforeDelete?: (tx: Tx, recipeId: string) => Promise<void>;
 }
 
 type Author = { id: string; username: string; displayName: string | null };
@@ -91,6 +93,7 @@ export async function changeVisibility(deps: RecipesDeps, ownerId: string, id: s
 export async function deleteRecipe(deps: RecipesDeps, ownerId: string, id: string): Promise<void> {
   await deps.db.transaction(async (tx) => {
     await lockOwnRecipe(tx, id, ownerId);
+    await deps.beforeDelete?.(tx, id);
     await repo.deleteRecipe(tx, id, ownerId);
   });
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, ne } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { apiTokens, sessions, users } from '../../db/schema/index.js';
 
@@ -8,17 +8,48 @@ const userColumns = {
   id: users.id,
   email: users.email,
   username: users.username,
+  displayName: users.displayName,
   role: users.role,
   emailVerifiedAt: users.emailVerifiedAt,
+  createdAt: users.createdAt,
 };
 
+/**
+ * The two lookups every authenticated request makes are prepared once per database handle: the
+ * query is built once and PostgreSQL plans it once per connection.
+ */
+function buildLookups(db: DbOrTx) {
+  return {
+    session: db
+      .select({ session: sessions, user: userColumns })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(and(eq(sessions.id, sql.placeholder('id')), eq(users.status, 'active')))
+      .limit(1)
+      .prepare('auth_find_session'),
+    token: db
+      .select({ token: apiTokens, user: userColumns })
+      .from(apiTokens)
+      .innerJoin(users, eq(users.id, apiTokens.userId))
+      .where(and(eq(apiTokens.tokenHash, sql.placeholder('hash')), isNull(apiTokens.revokedAt), eq(users.status, 'active')))
+      .limit(1)
+      .prepare('auth_find_token'),
+  };
+}
+
+const prepared = new WeakMap<object, ReturnType<typeof buildLookups>>();
+
+function preparedLookups(db: DbOrTx): ReturnType<typeof buildLookups> {
+  let lookups = prepared.get(db);
+  if (!lookups) {
+    lookups = buildLookups(db);
+    prepared.set(db, lookups);
+  }
+  return lookups;
+}
+
 export async function findSessionWithUser(db: DbOrTx, id: string) {
-  const [row] = await db
-    .select({ session: sessions, user: userColumns })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, id), eq(users.status, 'active')))
-    .limit(1);
+  const [row] = await preparedLookups(db).session.execute({ id });
   return row;
 }
 
@@ -51,12 +82,7 @@ export async function listLiveSessions(db: DbOrTx, userId: string, now: Date) {
 }
 
 export async function findTokenWithUser(db: DbOrTx, tokenHash: string) {
-  const [row] = await db
-    .select({ token: apiTokens, user: userColumns })
-    .from(apiTokens)
-    .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt), eq(users.status, 'active')))
-    .limit(1);
+  const [row] = await preparedLookups(db).token.execute({ hash: tokenHash });
   return row;
 }
 

@@ -6,8 +6,10 @@ export interface AuthUser {
   id: string;
   email: string;
   username: string;
+  displayName: string | null;
   role: Role;
   emailVerified: boolean;
+  createdAt: Date;
 }
 
 /** Who made the request, resolved once per request by the auth plugin. */

@@ -2,7 +2,7 @@ import type { Config } from '../../config.js';
 import type { DbOrTx } from '../../db/client.js';
 import { randomToken, sha256 } from '../crypto.js';
 import * as repo from './auth.repository.js';
-import type { AuthContext } from './guard.js';
+import type { AuthContext, AuthUser } from './guard.js';
 
 /** Last-seen times are written at most this often, so reads do not turn into writes. */
 const TOUCH_EVERY_MS = 60_000;
@@ -38,8 +38,16 @@ export async function createSession(
   return { cookieValue, id, csrfToken, expiresAt };
 }
 
-function toAuthUser(user: Awaited<ReturnType<typeof repo.findSessionWithUser>> extends infer R ? (R extends { user: infer U } ? U : never) : never) {
-  return { id: user.id, email: user.email, username: user.username, role: user.role, emailVerified: user.emailVerifiedAt !== null };
+function toAuthUser(user: NonNullable<Awaited<ReturnType<typeof repo.findSessionWithUser>>>['user']): AuthUser {
+  return {
+    id: user.id,
+    email: user.email,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    emailVerified: user.emailVerifiedAt !== null,
+    createdAt: user.createdAt,
+  };
 }
 
 /** A live session (neither idle too long nor past its absolute expiry) of an active user, or null. */
