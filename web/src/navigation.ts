@@ -17,6 +17,7 @@ export interface NavEntry {
 
 export const navEntries: readonly NavEntry[] = [
   { to: '/', label: 'Home', icon: 'home', end: true, visibleTo: () => true },
+  { to: '/recipes', label: 'Recipes', icon: 'recipes', visibleTo: () => true },
   { to: '/account', label: 'Account', icon: 'account', visibleTo: (viewer) => viewer !== null },
   // The admin area has its own tabs (features/admin/AdminLayout.tsx); the entry stays current on all of them.
   { to: '/admin', label: 'Admin', icon: 'admin', visibleTo: (viewer) => viewer?.role === 'admin' },

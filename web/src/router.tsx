@@ -1,4 +1,5 @@
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { publicRecipePages, signedInRecipePages } from './features/recipes/recipe-routes';
 import { AppShell } from './shell/AppShell';
 import { NotFoundPage } from './shell/NotFoundPage';
 import { RequireViewer } from './shell/RequireViewer';
@@ -22,12 +23,14 @@ const publicPages: RouteObject[] = [
     path: 'reset-password',
     lazy: () => import('./features/accounts/ResetPasswordPage').then((m) => ({ Component: m.ResetPasswordPage })),
   },
+  ...publicRecipePages,
 ];
 
 const signedInPages: RouteObject = {
   Component: RequireViewer,
   children: [
     { path: 'account', lazy: () => import('./features/accounts/AccountSettingsPage').then((m) => ({ Component: m.AccountSettingsPage })) },
+    ...signedInRecipePages,
   ],
 };
 

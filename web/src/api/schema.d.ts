@@ -824,6 +824,1797 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ingredients/parse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Parse free-text ingredient lines into quantity, unit, food name, preparation and comment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        lines: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                original: string;
+                                quantity: number | null;
+                                quantityMax: number | null;
+                                unit: string | null;
+                                unitText: string | null;
+                                name: string;
+                                preparation: string | null;
+                                comment: string | null;
+                                optional: boolean;
+                                toTaste: boolean;
+                                secondary: {
+                                    quantity: number;
+                                    quantityMax: number | null;
+                                    unit: string | null;
+                                    unitText: string | null;
+                                    each: boolean;
+                                } | null;
+                                food: null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/units/convert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Convert an amount between units (mass <-> volume needs a density) */
+        get: {
+            parameters: {
+                query: {
+                    amount: number;
+                    from: string;
+                    to: string;
+                    density?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amount: number;
+                            unit: string;
+                            formatted: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The unit table: ids, dimensions, factors and spellings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                dimension: "mass" | "volume" | "count" | "length";
+                                factor: number;
+                                /** @enum {string} */
+                                system: "metric" | "us" | "both";
+                                /** @enum {string} */
+                                kind: "measure" | "container" | "portion" | "size";
+                                singular: string;
+                                plural: string;
+                                abbreviation: string | null;
+                                aliases: string[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recipes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    author?: string;
+                    mine?: boolean;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                author: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    username: string;
+                                    displayName: string | null;
+                                };
+                                /** @enum {string} */
+                                visibility: "public" | "followers" | "private";
+                                version: number;
+                                cuisine: string | null;
+                                course: string | null;
+                                totalMinutes: number | null;
+                                updatedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        content: {
+                            title: string;
+                            description?: string | null;
+                            servings: {
+                                amount: number;
+                                /** @default servings */
+                                unit?: string;
+                            };
+                            prepMinutes?: number | null;
+                            cookMinutes?: number | null;
+                            totalMinutes?: number | null;
+                            difficulty?: ("easy" | "medium" | "hard") | null;
+                            cuisine?: string | null;
+                            course?: string | null;
+                            /** @default [] */
+                            diets?: ("vegetarian" | "vegan" | "pescatarian" | "gluten-free" | "dairy-free" | "nut-free" | "egg-free" | "low-carb" | "keto" | "halal" | "kosher")[];
+                            /** @default [] */
+                            tags?: string[];
+                            /** @default [] */
+                            equipment?: string[];
+                            ingredients: {
+                                title?: string | null;
+                                lines: {
+                                    text: string;
+                                    quantity?: number | null;
+                                    quantityMax?: number | null;
+                                    unit?: string | null;
+                                    name?: string | null;
+                                    preparation?: string | null;
+                                    comment?: string | null;
+                                    optional?: boolean;
+                                    foodId?: number | null;
+                                }[];
+                            }[];
+                            /** @default [] */
+                            steps?: {
+                                text: string;
+                                imageId?: string | null;
+                                timerSeconds?: number | null;
+                            }[];
+                            notes?: string | null;
+                            source?: {
+                                url?: string | null;
+                                name?: string | null;
+                            } | null;
+                        };
+                        /**
+                         * @default private
+                         * @enum {string}
+                         */
+                        visibility?: "public" | "followers" | "private";
+                        changeNote?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            author: {
+                                /** Format: uuid */
+                                id: string;
+                                username: string;
+                                displayName: string | null;
+                            };
+                            /** @enum {string} */
+                            visibility: "public" | "followers" | "private";
+                            version: number;
+                            /** Format: uuid */
+                            versionId: string;
+                            content: {
+                                title: string;
+                                description?: string | null;
+                                servings: {
+                                    amount: number;
+                                    /** @default servings */
+                                    unit: string;
+                                };
+                                prepMinutes?: number | null;
+                                cookMinutes?: number | null;
+                                totalMinutes?: number | null;
+                                difficulty?: ("easy" | "medium" | "hard") | null;
+                                cuisine?: string | null;
+                                course?: string | null;
+                                /** @default [] */
+                                diets: ("vegetarian" | "vegan" | "pescatarian" | "gluten-free" | "dairy-free" | "nut-free" | "egg-free" | "low-carb" | "keto" | "halal" | "kosher")[];
+                                /** @default [] */
+                                tags: string[];
+                                /** @default [] */
+                                equipment: string[];
+                                ingredients: {
+                                    title?: string | null;
+                                    lines: {
+                                        text: string;
+                                        quantity?: number | null;
+                                        quantityMax?: number | null;
+                                        unit?: string | null;
+                                        name?: string | null;
+                                        preparation?: string | null;
+                                        comment?: string | null;
+                                        optional?: boolean;
+                                        foodId?: number | null;
+                                    }[];
+                                }[];
+                                /** @default [] */
+                                steps: {
+                                    text: string;
+                                    imageId?: string | null;
+                                    timerSeconds?: number | null;
+                                }[];
+                                notes?: string | null;
+                                source?: {
+                                    url?: string | null;
+                                    name?: string | null;
+                                } | null;
+                            };
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recipes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            author: {
+                                /** Format: uuid */
+                                id: string;
+                                username: string;
+                                displayName: string | null;
+                            };
+                            /** @enum {string} */
+                            visibility: "public" | "followers" | "private";
+                            version: number;
+                            /** Format: uuid */
+                            versionId: string;
+                            content: {
+                                title: string;
+                                description?: string | null;
+                                servings: {
+                                    amount: number;
+                                    /** @default servings */
+                                    unit: string;
+                                };
+                                prepMinutes?: number | null;
+                                cookMinutes?: number | null;
+                                totalMinutes?: number | null;
+                                difficulty?: ("easy" | "medium" | "hard") | null;
+                                cuisine?: string | null;
+                                course?: string | null;
+                                /** @default [] */
+                                diets: ("vegetarian" | "vegan" | "pescatarian" | "gluten-free" | "dairy-free" | "nut-free" | "egg-free" | "low-carb" | "keto" | "halal" | "kosher")[];
+                                /** @default [] */
+                                tags: string[];
+                                /** @default [] */
+                                equipment: string[];
+                                ingredients: {
+                                    title?: string | null;
+                                    lines: {
+                                        text: string;
+                                        quantity?: number | null;
+                                        quantityMax?: number | null;
+                                        unit?: string | null;
+                                        name?: string | null;
+                                        preparation?: string | null;
+                                        comment?: string | null;
+                                        optional?: boolean;
+                                        foodId?: number | null;
+                                    }[];
+                                }[];
+                                /** @default [] */
+                                steps: {
+                                    text: string;
+                                    imageId?: string | null;
+                                    timerSeconds?: number | null;
+                                }[];
+                                notes?: string | null;
+                                source?: {
+                                    url?: string | null;
+                                    name?: string | null;
+                                } | null;
+                            };
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        content: {
+                            title: string;
+                            description?: string | null;
+                            servings: {
+                                amount: number;
+                                /** @default servings */
+                                unit?: string;
+                            };
+                            prepMinutes?: number | null;
+                            cookMinutes?: number | null;
+                            totalMinutes?: number | null;
+                            difficulty?: ("easy" | "medium" | "hard") | null;
+                            cuisine?: string | null;
+                            course?: string | null;
+                            /** @default [] */
+                            diets?: ("vegetarian" | "vegan" | "pescatarian" | "gluten-free" | "dairy-free" | "nut-free" | "egg-free" | "low-carb" | "keto" | "halal" | "kosher")[];
+                            /** @default [] */
+                            tags?: string[];
+                            /** @default [] */
+                            equipment?: string[];
+                            ingredients: {
+                                title?: string | null;
+                                lines: {
+                                    text: string;
+                                    quantity?: number | null;
+                                    quantityMax?: number | null;
+                                    unit?: string | null;
+                                    name?: string | null;
+                                    preparation?: string | null;
+                                    comment?: string | null;
+                                    optional?: boolean;
+                                    foodId?: number | null;
+                                }[];
+                            }[];
+                            /** @default [] */
+                            steps?: {
+                                text: string;
+                                imageId?: string | null;
+                                timerSeconds?: number | null;
+                            }[];
+                            notes?: string | null;
+                            source?: {
+                                url?: string | null;
+                                name?: string | null;
+                            } | null;
+                        };
+                        baseVersion: number;
+                        changeNote?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            author: {
+                                /** Format: uuid */
+                                id: string;
+                                username: string;
+                                displayName: string | null;
+                            };
+                            /** @enum {string} */
+                            visibility: "public" | "followers" | "private";
+                            version: number;
+                            /** Format: uuid */
+                            versionId: string;
+                            content: {
+                                title: string;
+                                description?: string | null;
+                                servings: {
+                                    amount: number;
+                                    /** @default servings */
+                                    unit: string;
+                                };
+                                prepMinutes?: number | null;
+                                cookMinutes?: number | null;
+                                totalMinutes?: number | null;
+                                difficulty?: ("easy" | "medium" | "hard") | null;
+                                cuisine?: string | null;
+                                course?: string | null;
+                                /** @default [] */
+                                diets: ("vegetarian" | "vegan" | "pescatarian" | "gluten-free" | "dairy-free" | "nut-free" | "egg-free" | "low-carb" | "keto" | "halal" | "kosher")[];
+                                /** @default [] */
+                                tags: string[];
+                                /** @default [] */
+                                equipment: string[];
+                                ingredients: {
+                                    title?: string | null;
+                                    lines: {
+                                        text: string;
+                                        quantity?: number | null;
+                                        quantityMax?: number | null;
+                                        unit?: string | null;
+                                        name?: string | null;
+                                        preparation?: string | null;
+                                        comment?: string | null;
+                                        optional?: boolean;
+                                        foodId?: number | null;
+                                    }[];
+                                }[];
+                                /** @default [] */
+                                steps: {
+                                    text: string;
+                                    imageId?: string | null;
+                                    timerSeconds?: number | null;
+                                }[];
+                                notes?: string | null;
+                                source?: {
+                                    url?: string | null;
+                                    name?: string | null;
+                                } | null;
+                            };
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recipes/{id}/scaled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    servings?: number;
+                    system?: "original" | "metric" | "us";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            servings: {
+                                amount: number;
+                                /** @default servings */
+                                unit: string;
+                            };
+                            factor: number;
+                            /** @enum {string} */
+                            system: "original" | "metric" | "us";
+                            ingredients: {
+                                title: string | null;
+                                lines: {
+                                    original: string;
+                                    display: string;
+                                    quantity: number | null;
+                                    quantityMax: number | null;
+                                    unit: string | null;
+                                    scaled: boolean;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recipes/{id}/visibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        visibility: "public" | "followers" | "private";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            author: {
+                                /** Format: uuid */
+                                id: string;
+                                username: string;
+                                displayName: string | null;
+                            };
+                            /** @enum {string} */
+                            visibility: "public" | "followers" | "private";
+                            version: number;
+                            /** Format: uuid */
+                            versionId: string;
+                            content: {
+                                title: string;
+                                description?: string | null;
+                                servings: {
+                                    amount: number;
+                                    /** @default servings */
+                                    unit: string;
+                                };
+                                prepMinutes?: number | null;
+                                cookMinutes?: number | null;
+                                totalMinutes?: number | null;
+                                difficulty?: ("easy" | "medium" | "hard") | null;
+                                cuisine?: string | null;
+                                course?: string | null;
+                                /** @default [] */
+                                diets: ("vegetarian" | "vegan" | "pescatarian" | "gluten-free" | "dairy-free" | "nut-free" | "egg-free" | "low-carb" | "keto" | "halal" | "kosher")[];
+                                /** @default [] */
+                                tags: string[];
+                                /** @default [] */
+                                equipment: string[];
+                                ingredients: {
+                                    title?: string | null;
+                                    lines: {
+                                        text: string;
+                                        quantity?: number | null;
+                                        quantityMax?: number | null;
+                                        unit?: string | null;
+                                        name?: string | null;
+                                        preparation?: string | null;
+                                        comment?: string | null;
+                                        optional?: boolean;
+                                        foodId?: number | null;
+                                    }[];
+                                }[];
+                                /** @default [] */
+                                steps: {
+                                    text: string;
+                                    imageId?: string | null;
+                                    timerSeconds?: number | null;
+                                }[];
+                                notes?: string | null;
+                                source?: {
+                                    url?: string | null;
+                                    name?: string | null;
+                                } | null;
+                            };
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/recipes/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                number: number;
+                                author: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    username: string;
+                                    displayName: string | null;
+                                };
+                                changeNote: string | null;
+                                createdAt: string;
+                                restoredFrom: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recipes/{id}/versions/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    number: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: number;
+                            author: {
+                                /** Format: uuid */
+                                id: string;
+                                username: string;
+                                displayName: string | null;
+                            };
+                            changeNote: string | null;
+                            createdAt: string;
+                            restoredFrom: number | null;
+                            /** Format: uuid */
+                            recipeId: string;
+                            content: {
+                                title: string;
+                                description?: string | null;
+                                servings: {
+                                    amount: number;
+                                    /** @default servings */
+                                    unit: string;
+                                };
+                                prepMinutes?: number | null;
+                                cookMinutes?: number | null;
+                                totalMinutes?: number | null;
+                                difficulty?: ("easy" | "medium" | "hard") | null;
+                                cuisine?: string | null;
+                                course?: string | null;
+                                /** @default [] */
+                                diets: ("vegetarian" | "vegan" | "pescatarian" | "gluten-free" | "dairy-free" | "nut-free" | "egg-free" | "low-carb" | "keto" | "halal" | "kosher")[];
+                                /** @default [] */
+                                tags: string[];
+                                /** @default [] */
+                                equipment: string[];
+                                ingredients: {
+                                    title?: string | null;
+                                    lines: {
+                                        text: string;
+                                        quantity?: number | null;
+                                        quantityMax?: number | null;
+                                        unit?: string | null;
+                                        name?: string | null;
+                                        preparation?: string | null;
+                                        comment?: string | null;
+                                        optional?: boolean;
+                                        foodId?: number | null;
+                                    }[];
+                                }[];
+                                /** @default [] */
+                                steps: {
+                                    text: string;
+                                    imageId?: string | null;
+                                    timerSeconds?: number | null;
+                                }[];
+                                notes?: string | null;
+                                source?: {
+                                    url?: string | null;
+                                    name?: string | null;
+                                } | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recipes/{id}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    from: number;
+                    to: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: number;
+                            to: number;
+                            metadata: {
+                                field: string;
+                                before: unknown;
+                                after: unknown;
+                            }[];
+                            ingredients: {
+                                /** @enum {string} */
+                                kind: "added" | "removed" | "changed" | "unchanged";
+                                before: string | null;
+                                after: string | null;
+                                section?: string | null;
+                            }[];
+                            steps: {
+                                /** @enum {string} */
+                                kind: "added" | "removed" | "changed" | "unchanged";
+                                before: string | null;
+                                after: string | null;
+                                section?: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recipes/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        changeNote?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            author: {
+                                /** Format: uuid */
+                                id: string;
+                                username: string;
+                                displayName: string | null;
+                            };
+                            /** @enum {string} */
+                            visibility: "public" | "followers" | "private";
+                            version: number;
+                            /** Format: uuid */
+                            versionId: string;
+                            content: {
+                                title: string;
+                                description?: string | null;
+                                servings: {
+                                    amount: number;
+                                    /** @default servings */
+                                    unit: string;
+                                };
+                                prepMinutes?: number | null;
+                                cookMinutes?: number | null;
+                                totalMinutes?: number | null;
+                                difficulty?: ("easy" | "medium" | "hard") | null;
+                                cuisine?: string | null;
+                                course?: string | null;
+                                /** @default [] */
+                                diets: ("vegetarian" | "vegan" | "pescatarian" | "gluten-free" | "dairy-free" | "nut-free" | "egg-free" | "low-carb" | "keto" | "halal" | "kosher")[];
+                                /** @default [] */
+                                tags: string[];
+                                /** @default [] */
+                                equipment: string[];
+                                ingredients: {
+                                    title?: string | null;
+                                    lines: {
+                                        text: string;
+                                        quantity?: number | null;
+                                        quantityMax?: number | null;
+                                        unit?: string | null;
+                                        name?: string | null;
+                                        preparation?: string | null;
+                                        comment?: string | null;
+                                        optional?: boolean;
+                                        foodId?: number | null;
+                                    }[];
+                                }[];
+                                /** @default [] */
+                                steps: {
+                                    text: string;
+                                    imageId?: string | null;
+                                    timerSeconds?: number | null;
+                                }[];
+                                notes?: string | null;
+                                source?: {
+                                    url?: string | null;
+                                    name?: string | null;
+                                } | null;
+                            };
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recipes/{id}/ratings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            summary: {
+                                count: number;
+                                average: number | null;
+                                distribution: number[];
+                            };
+                            mine: {
+                                author: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    username: string;
+                                    displayName: string | null;
+                                };
+                                stars: number;
+                                review: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                            } | null;
+                            items: {
+                                author: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    username: string;
+                                    displayName: string | null;
+                                };
+                                stars: number;
+                                review: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recipes/{id}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        stars: number;
+                        review?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            author: {
+                                /** Format: uuid */
+                                id: string;
+                                username: string;
+                                displayName: string | null;
+                            };
+                            stars: number;
+                            review: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recipes/{id}/favourite": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            favourite: boolean;
+                            count: number;
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            favourite: boolean;
+                            count: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            favourite: boolean;
+                            count: number;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/favourites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                author: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    username: string;
+                                    displayName: string | null;
+                                };
+                                /** @enum {string} */
+                                visibility: "public" | "followers" | "private";
+                                version: number;
+                                cuisine: string | null;
+                                course: string | null;
+                                totalMinutes: number | null;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recipes/{id}/cooked": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        cookedOn: string;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            recipeId: string;
+                            recipeTitle: string;
+                            cookedOn: string;
+                            note: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/cooked": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    recipeId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                recipeId: string;
+                                recipeTitle: string;
+                                cookedOn: string;
+                                note: string | null;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/cooked/{entryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    entryId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recipes/{id}/jsonld": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recipes/{id}/images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                recipeId: string;
+                                position: number;
+                                isCover: boolean;
+                                width: number;
+                                height: number;
+                                alt: string | null;
+                                variants: {
+                                    width: number;
+                                    height: number;
+                                    bytes: number;
+                                    /** @enum {string} */
+                                    format: "webp";
+                                    url: string;
+                                }[];
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description JPEG, PNG, WebP or AVIF, at most 10 MB; checked by content
+                         */
+                        file: string;
+                        alt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            recipeId: string;
+                            position: number;
+                            isCover: boolean;
+                            width: number;
+                            height: number;
+                            alt: string | null;
+                            variants: {
+                                width: number;
+                                height: number;
+                                bytes: number;
+                                /** @enum {string} */
+                                format: "webp";
+                                url: string;
+                            }[];
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recipes/{id}/images/{imageId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    imageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    imageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        alt?: string | null;
+                        /** @enum {boolean} */
+                        isCover?: true;
+                        position?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            recipeId: string;
+                            position: number;
+                            isCover: boolean;
+                            width: number;
+                            height: number;
+                            alt: string | null;
+                            variants: {
+                                width: number;
+                                height: number;
+                                bytes: number;
+                                /** @enum {string} */
+                                format: "webp";
+                                url: string;
+                            }[];
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/images/{imageId}/{width}.webp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One WebP variant; the recipe’s visibility applies on every read. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    imageId: string;
+                    width: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/outbox": {
         parameters: {
             query?: never;

@@ -1,0 +1,17 @@
+import type { RouteObject } from 'react-router';
+
+/** The recipe pages (router.tsx places them): one lazily loaded chunk per page. */
+
+export const publicRecipePages: RouteObject[] = [
+  { path: 'recipes', lazy: () => import('./RecipeListPages').then((m) => ({ Component: m.RecipesPage })) },
+  { path: 'recipes/:id', lazy: () => import('./RecipePage').then((m) => ({ Component: m.RecipePage })) },
+  { path: 'recipes/:id/cook', lazy: () => import('./CookModePage').then((m) => ({ Component: m.CookModePage })) },
+  { path: 'recipes/:id/history', lazy: () => import('./RecipeHistoryPage').then((m) => ({ Component: m.RecipeHistoryPage })) },
+];
+
+/** Pages for signed-in people only (placed under RequireViewer). */
+export const signedInRecipePages: RouteObject[] = [
+  { path: 'recipes/mine', lazy: () => import('./RecipeListPages').then((m) => ({ Component: m.MyRecipesPage })) },
+  { path: 'recipes/new', lazy: () => import('./RecipeEditorPages').then((m) => ({ Component: m.NewRecipePage })) },
+  { path: 'recipes/:id/edit', lazy: () => import('./RecipeEditorPages').then((m) => ({ Component: m.EditRecipePage })) },
+];
