@@ -4,6 +4,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { accountsFeature } from './features/accounts/index.js';
 import { ingredientsFeature } from './features/ingredients/index.js';
 import { recipesFeature } from './features/recipes/index.js';
+import { recipeImportFeature } from './features/recipe-import/index.js';
 import { enqueueRecipeImageCleanup, recipeImagesFeature } from './features/recipe-images/index.js';
 import { mailOutboxFeature } from './features/mail-outbox/index.js';
 import { registerAuth } from './platform/auth/auth.plugin.js';
@@ -67,6 +68,7 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
       await enqueueRecipeImageCleanup(platform.jobs, tx, recipeId);
     },
   });
+  await recipeImportFeature(app, platform);
   await recipeImagesFeature(app, platform);
   await mailOutboxFeature(app, platform);
 

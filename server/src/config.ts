@@ -25,6 +25,7 @@ const envSchema = z.object({
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
   ROLE: z.enum(roles).optional(),
   METRICS_TOKEN: z.string().min(16).optional(),
+  IMPORT_ALLOW_PRIVATE_NETWORKS: z.enum(['true', 'false']).default('false'),
 });
 
 export interface Config {
@@ -43,6 +44,8 @@ export interface Config {
   trustProxy: boolean;
   /** When set, GET /metrics requires `Authorization: Bearer <METRICS_TOKEN>`. */
   metricsToken?: string;
+  /** Recipe import may fetch from loopback and private networks (tests only; off in production). */
+  importAllowPrivateNetworks: boolean;
   role: (typeof roles)[number];
   /** --admin EMAIL: that account becomes admin at boot (or when it signs up). */
   adminEmail?: string;
@@ -104,6 +107,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === 'true',
     metricsToken: e.METRICS_TOKEN,
+    importAllowPrivateNetworks: e.IMPORT_ALLOW_PRIVATE_NETWORKS === 'true',
     role: role.data,
     adminEmail: args.adminEmail?.toLowerCase(),
     session: { idleMs: e.SESSION_IDLE_HOURS * 3600_000, absoluteMs: e.SESSION_MAX_DAYS * 86400_000 },
