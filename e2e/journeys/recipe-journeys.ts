@@ -181,6 +181,15 @@ export function describeRecipeJourneys(device: Device): void {
       await expect.poll(() => versions.count()).toBe(3);
       await versions.first().getByText('restored from version 1').waitFor();
       await versions.first().getByText('Current').waitFor();
+      // Every version keeps a stable, readable address.
+      await versions.filter({ hasText: 'More pasta' }).getByRole('link', { name: 'Read version 2' }).click();
+      await page.getByText('Version 2, saved by').waitFor();
+      await expectPage(page, 'Spaghetti aglio e olio', 'Spaghetti aglio e olio (version 2)');
+      await page.getByRole('region', { name: 'Ingredients' }).getByText('250 g spaghetti').waitFor();
+      await page.getByRole('link', { name: 'Open the current version' }).click();
+      await page.getByText('Version 3,').waitFor();
+      await page.getByRole('navigation', { name: 'Recipe' }).getByRole('link', { name: 'History' }).click();
+      await expectPage(page, 'History of Spaghetti aglio e olio');
       await page.getByRole('link', { name: 'Back to the recipe' }).click();
       await expectPage(page, 'Spaghetti aglio e olio');
       await page.getByText('Version 3,').waitFor();

@@ -2383,6 +2383,186 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/recipes/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a recipe from a URL, schema.org JSON-LD, a page’s HTML or plain text (preview or save) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        url?: string;
+                        jsonLd?: string | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        html?: string;
+                        text?: string;
+                        /**
+                         * @default private
+                         * @enum {string}
+                         */
+                        visibility?: "public" | "followers" | "private";
+                        /** @default false */
+                        preview?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            preview: true;
+                            source: {
+                                /** @enum {string} */
+                                kind: "url" | "jsonLd" | "html" | "text";
+                                url: string | null;
+                            };
+                            content: {
+                                title: string;
+                                description?: string | null;
+                                servings: {
+                                    amount: number;
+                                    /** @default servings */
+                                    unit: string;
+                                };
+                                prepMinutes?: number | null;
+                                cookMinutes?: number | null;
+                                totalMinutes?: number | null;
+                                difficulty?: ("easy" | "medium" | "hard") | null;
+                                cuisine?: string | null;
+                                course?: string | null;
+                                /** @default [] */
+                                diets: ("vegetarian" | "vegan" | "pescatarian" | "gluten-free" | "dairy-free" | "nut-free" | "egg-free" | "low-carb" | "keto" | "halal" | "kosher")[];
+                                /** @default [] */
+                                tags: string[];
+                                /** @default [] */
+                                equipment: string[];
+                                ingredients: {
+                                    title?: string | null;
+                                    lines: {
+                                        text: string;
+                                        quantity?: number | null;
+                                        quantityMax?: number | null;
+                                        unit?: string | null;
+                                        name?: string | null;
+                                        preparation?: string | null;
+                                        comment?: string | null;
+                                        optional?: boolean;
+                                        foodId?: number | null;
+                                    }[];
+                                }[];
+                                /** @default [] */
+                                steps: {
+                                    text: string;
+                                    imageId?: string | null;
+                                    timerSeconds?: number | null;
+                                }[];
+                                notes?: string | null;
+                                source?: {
+                                    url?: string | null;
+                                    name?: string | null;
+                                } | null;
+                            };
+                            warnings: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            author: {
+                                /** Format: uuid */
+                                id: string;
+                                username: string;
+                                displayName: string | null;
+                            };
+                            /** @enum {string} */
+                            visibility: "public" | "followers" | "private";
+                            version: number;
+                            /** Format: uuid */
+                            versionId: string;
+                            content: {
+                                title: string;
+                                description?: string | null;
+                                servings: {
+                                    amount: number;
+                                    /** @default servings */
+                                    unit: string;
+                                };
+                                prepMinutes?: number | null;
+                                cookMinutes?: number | null;
+                                totalMinutes?: number | null;
+                                difficulty?: ("easy" | "medium" | "hard") | null;
+                                cuisine?: string | null;
+                                course?: string | null;
+                                /** @default [] */
+                                diets: ("vegetarian" | "vegan" | "pescatarian" | "gluten-free" | "dairy-free" | "nut-free" | "egg-free" | "low-carb" | "keto" | "halal" | "kosher")[];
+                                /** @default [] */
+                                tags: string[];
+                                /** @default [] */
+                                equipment: string[];
+                                ingredients: {
+                                    title?: string | null;
+                                    lines: {
+                                        text: string;
+                                        quantity?: number | null;
+                                        quantityMax?: number | null;
+                                        unit?: string | null;
+                                        name?: string | null;
+                                        preparation?: string | null;
+                                        comment?: string | null;
+                                        optional?: boolean;
+                                        foodId?: number | null;
+                                    }[];
+                                }[];
+                                /** @default [] */
+                                steps: {
+                                    text: string;
+                                    imageId?: string | null;
+                                    timerSeconds?: number | null;
+                                }[];
+                                notes?: string | null;
+                                source?: {
+                                    url?: string | null;
+                                    name?: string | null;
+                                } | null;
+                            };
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/recipes/{id}/images": {
         parameters: {
             query?: never;

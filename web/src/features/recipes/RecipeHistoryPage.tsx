@@ -85,6 +85,7 @@ function History({ recipe }: { recipe: Recipe }) {
               {items.map((version) => (
                 <VersionItem
                   key={version.id}
+                  recipeId={recipe.id}
                   version={version}
                   isCurrent={version.number === recipe.version}
                   checked={chosen.includes(version.number)}
@@ -140,6 +141,7 @@ function History({ recipe }: { recipe: Recipe }) {
 }
 
 interface VersionItemProps {
+  recipeId: string;
   version: VersionSummary;
   isCurrent: boolean;
   checked: boolean;
@@ -148,7 +150,7 @@ interface VersionItemProps {
   onRestore?: () => void;
 }
 
-function VersionItem({ version, isCurrent, checked, canCompare, onToggle, onRestore }: VersionItemProps) {
+function VersionItem({ recipeId, version, isCurrent, checked, canCompare, onToggle, onRestore }: VersionItemProps) {
   const checkboxId = `compare-version-${version.number}`;
   return (
     <li className="version">
@@ -170,11 +172,16 @@ function VersionItem({ version, isCurrent, checked, canCompare, onToggle, onRest
         {version.restoredFrom !== null && ` · restored from version ${version.restoredFrom}`}
       </p>
       {version.changeNote && <p className="version__note">{version.changeNote}</p>}
-      {onRestore && (
-        <Button variant="secondary" onClick={onRestore}>
-          Restore<span className="visually-hidden"> version {version.number}</span>
-        </Button>
-      )}
+      <div className="button-row">
+        <Link to={`/recipes/${recipeId}/versions/${version.number}`} className="version__link">
+          Read version {version.number}
+        </Link>
+        {onRestore && (
+          <Button variant="secondary" onClick={onRestore}>
+            Restore<span className="visually-hidden"> version {version.number}</span>
+          </Button>
+        )}
+      </div>
     </li>
   );
 }

@@ -7,6 +7,7 @@ export const publicRecipePages: RouteObject[] = [
   { path: 'recipes/:id', lazy: () => import('./RecipePage').then((m) => ({ Component: m.RecipePage })) },
   { path: 'recipes/:id/cook', lazy: () => import('./CookModePage').then((m) => ({ Component: m.CookModePage })) },
   { path: 'recipes/:id/history', lazy: () => import('./RecipeHistoryPage').then((m) => ({ Component: m.RecipeHistoryPage })) },
+  { path: 'recipes/:id/versions/:number', lazy: () => import('./RecipeVersionPage').then((m) => ({ Component: m.RecipeVersionPage })) },
 ];
 
 /** Pages for signed-in people only (placed under RequireViewer). */

@@ -116,6 +116,17 @@ export function useRecipeVersions(id: string) {
   });
 }
 
+/** One saved version (immutable, so never refetched). */
+export function useRecipeVersion(id: string, number: number) {
+  return useQuery({
+    queryKey: ['recipes', 'detail', id, 'version', number] as const,
+    queryFn: ({ signal }) =>
+      request(() => apiClient.GET('/api/recipes/{id}/versions/{number}', { params: { path: { id, number } }, signal })),
+    staleTime: Number.POSITIVE_INFINITY,
+    meta: quietNotFound,
+  });
+}
+
 export function useRecipeDiff(id: string, range: { from: number; to: number } | null) {
   return useQuery({
     queryKey: recipeKeys.diff(id, range?.from ?? 0, range?.to ?? 0),
