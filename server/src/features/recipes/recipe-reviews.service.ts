@@ -2,7 +2,14 @@ import type { CookLogEntry, Rating } from '@tavola/contracts/recipe-reviews';
 import type { RecipeSummary } from '@tavola/contracts/recipes';
 import { AppError, notFound } from '../../platform/errors.js';
 import * as repo from './recipe-reviews.repository.js';
-import { decodeCursor, encodeCursor, getRecipe, type RecipesDeps } from './recipes.service.js';
+import { decodeCursor, encodeCursor, getRecipe, type RecipesDeps, toSummary } from './recipes.service.js';
+
+function summarise(rows: { stars: number; n: number }[]) {
+  const distribution = [1, 2, 3, 4, 5].map((stars) => Number(rows.find((r) => r.stars === stars)?.n ?? 0));
+  const count = distribution.reduce((a, b) => a + b, 0);
+  const sum = distribution.reduce((acc, n, i) => acc + n * (i + 1), 0);
+  return { count, average: count ? Math.round((sum / count) * 100) / 100 : null, distribution };
+}
 
 type RatingRow = NonNullable<Awaited<ReturnType<typeof repo.findRating>>>;
 
@@ -35,13 +42,11 @@ export async function listRatings(deps: RecipesDeps, viewerId: string | null, re
     repo.listRatings(deps.db, recipeId, query.limit + 1, query.cursor ? decodeCursor(query.cursor) : undefined),
     viewerId ? repo.findRating(deps.db, recipeId, viewerId) : undefined,
   ]);
-  const distribution = [1, 2, 3, 4, 5].map((stars) => Number(distributionRows.find((r) => r.stars === stars)?.n ?? 0));
-  const total = distribution.reduce((a, b) => a + b, 0);
-  const sum = distribution.reduce((acc, n, i) => acc + n * (i + 1), 0);
+  const summary = summarise(distributionRows);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
-    summary: { count: total, average: total ? Math.round((sum / total) * 100) / 100 : null, distribution },
+    summary,
     mine: mine ? toRating(mine) : null,
     items: page.map(toRating),
     nextCursor: rows.length > query.limit && last ? encodeCursor({ updatedAt: last.updatedAt, id: last.userId }) : null,
@@ -62,17 +67,7 @@ export async function setFavourite(deps: RecipesDeps, userId: string, recipeId: 
 
 export async function listFavourites(deps: RecipesDeps, userId: string): Promise<RecipeSummary[]> {
   const rows = await repo.listFavourites(deps.db, userId, 200);
-  return rows.map(({ recipe, author }) => ({
-    id: recipe.id,
-    title: recipe.title,
-    author,
-    visibility: recipe.visibility,
-    version: recipe.currentVersion,
-    cuisine: recipe.cuisine,
-    course: recipe.course,
-    totalMinutes: recipe.totalMinutes,
-    updatedAt: recipe.updatedAt.toISOString(),
-  }));
+  return rows.map(({ recipe, author }) => toSummary(recipe, author));
 }
 
 const toEntry = (entry: Awaited<ReturnType<typeof repo.insertCookLog>>, title: string | null): CookLogEntry => ({
@@ -98,10 +93,7 @@ export async function deleteCooked(deps: RecipesDeps, userId: string, id: string
   if (!(await repo.deleteCookLog(deps.db, userId, id))) throw notFound('Log entry');
 }
 
-/** Count and average of a recipe's ratings (no visibility check: callers have done it). */
+/** Count, average (two decimals) and distribution of a recipe's ratings (no visibility check: callers have done it). */
 export async function ratingSummary(deps: RecipesDeps, recipeId: string) {
-  const rows = await repo.ratingDistribution(deps.db, recipeId);
-  const count = rows.reduce((n, r) => n + Number(r.n), 0);
-  const sum = rows.reduce((n, r) => n + Number(r.n) * r.stars, 0);
-  return { count, average: count ? Math.round((sum / count) * 100) / 100 : null };
+  return summarise(await repo.ratingDistribution(deps.db, recipeId));
 }

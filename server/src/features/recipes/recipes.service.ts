@@ -35,6 +35,20 @@ function cachedColumns(content: RecipeContent) {
 
 const recipeNotFound = () => notFound('Recipe');
 
+export function toSummary(recipe: repo.RecipeRow, author: Author): RecipeSummary {
+  return {
+    id: recipe.id,
+    title: recipe.title,
+    author,
+    visibility: recipe.visibility,
+    version: recipe.currentVersion,
+    cuisine: recipe.cuisine,
+    course: recipe.course,
+    totalMinutes: recipe.totalMinutes,
+    updatedAt: recipe.updatedAt.toISOString(),
+  };
+}
+
 /** The owner's recipe, locked for the edit. Someone who can see it but does not own it gets 403; anyone else 404. */
 async function lockOwnRecipe(tx: Tx, id: string, userId: string): Promise<repo.RecipeRow> {
   const recipe = await repo.findOwnRecipeForUpdate(tx, id, userId);
@@ -128,17 +142,7 @@ export async function listRecipes(
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
-    items: page.map(({ recipe, author }) => ({
-      id: recipe.id,
-      title: recipe.title,
-      author,
-      visibility: recipe.visibility,
-      version: recipe.currentVersion,
-      cuisine: recipe.cuisine,
-      course: recipe.course,
-      totalMinutes: recipe.totalMinutes,
-      updatedAt: recipe.updatedAt.toISOString(),
-    })),
+    items: page.map(({ recipe, author }) => toSummary(recipe, author)),
     nextCursor: rows.length > query.limit && last ? encodeCursor(last.recipe) : null,
   };
 }
