@@ -2,6 +2,7 @@ import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { accountsFeature } from './features/accounts/index.js';
+import { foodsFeature } from './features/foods/index.js';
 import { ingredientsFeature } from './features/ingredients/index.js';
 import { recipesFeature } from './features/recipes/index.js';
 import { recipeImportFeature } from './features/recipe-import/index.js';
@@ -60,6 +61,7 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
   registerRealtimeRoutes(app, { realtime: platform.realtime, publicUrl: config.publicUrl });
   await accountsFeature(app, platform);
   await ingredientsFeature(app);
+  await foodsFeature(app, platform);
   const pageMeta = new PageMetaRegistry();
   // The composition root: deleting a recipe queues the removal of its image files in the same transaction.
   await recipesFeature(app, platform, {
