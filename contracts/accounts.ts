@@ -17,11 +17,25 @@ export const emailSchema = z.string().trim().toLowerCase().max(254).email('must 
 /** Length is checked by the server's policy (8..128, common passwords refused); this only bounds the input. */
 export const passwordInputSchema = z.string().min(1, 'is required').max(1024);
 
+export const unitSystemSchema = z.enum(['metric', 'us']);
+export type UnitSystem = z.infer<typeof unitSystemSchema>;
+
+/** What a user may change about themselves without their password. */
+export const updateMeBody = z
+  .object({
+    displayName: z.string().trim().max(80).nullable().optional(),
+    unitSystem: unitSystemSchema.optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, { message: 'send at least one field to change' });
+export type UpdateMeBody = z.infer<typeof updateMeBody>;
+
 export const meSchema = z.object({
   id: z.string().uuid(),
   email: z.string(),
   username: z.string(),
   displayName: z.string().nullable(),
+  /** How quantities are shown by default. */
+  unitSystem: unitSystemSchema,
   role: roleSchema,
   emailVerified: z.boolean(),
   createdAt: z.string(),
@@ -115,6 +129,7 @@ export type ProblemBody = z.infer<typeof problemSchema>;
  * POST   /api/auth/forgot-password      {email} -> 202 (same answer whether the email exists or not)
  * POST   /api/auth/reset-password       {token, password} -> 204 (all sessions ended)
  * GET    /api/me                        -> Me
+ * PATCH  /api/me                        UpdateMeBody {displayName?, unitSystem?} -> Me
  * POST   /api/me/password               {currentPassword, newPassword} -> 204 (other sessions ended)
  * DELETE /api/me                        {password} -> 204 (account blocked at once, sessions ended)
  * GET    /api/me/sessions               -> SessionInfo[]

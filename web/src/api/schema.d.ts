@@ -34,6 +34,8 @@ export interface paths {
                                 username: string;
                                 displayName: string | null;
                                 /** @enum {string} */
+                                unitSystem: "metric" | "us";
+                                /** @enum {string} */
                                 role: "user" | "moderator" | "admin";
                                 emailVerified: boolean;
                                 createdAt: string;
@@ -93,6 +95,8 @@ export interface paths {
                             username: string;
                             displayName: string | null;
                             /** @enum {string} */
+                            unitSystem: "metric" | "us";
+                            /** @enum {string} */
                             role: "user" | "moderator" | "admin";
                             emailVerified: boolean;
                             createdAt: string;
@@ -144,6 +148,8 @@ export interface paths {
                             email: string;
                             username: string;
                             displayName: string | null;
+                            /** @enum {string} */
+                            unitSystem: "metric" | "us";
                             /** @enum {string} */
                             role: "user" | "moderator" | "admin";
                             emailVerified: boolean;
@@ -228,6 +234,8 @@ export interface paths {
                             email: string;
                             username: string;
                             displayName: string | null;
+                            /** @enum {string} */
+                            unitSystem: "metric" | "us";
                             /** @enum {string} */
                             role: "user" | "moderator" | "admin";
                             emailVerified: boolean;
@@ -395,6 +403,8 @@ export interface paths {
                             username: string;
                             displayName: string | null;
                             /** @enum {string} */
+                            unitSystem: "metric" | "us";
+                            /** @enum {string} */
                             role: "user" | "moderator" | "admin";
                             emailVerified: boolean;
                             createdAt: string;
@@ -431,7 +441,46 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        patch?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        displayName?: string | null;
+                        /** @enum {string} */
+                        unitSystem?: "metric" | "us";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            email: string;
+                            username: string;
+                            displayName: string | null;
+                            /** @enum {string} */
+                            unitSystem: "metric" | "us";
+                            /** @enum {string} */
+                            role: "user" | "moderator" | "admin";
+                            emailVerified: boolean;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/me/password": {
@@ -977,6 +1026,164 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/foods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                name: string;
+                                commonName: string;
+                                foodGroup: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/foods/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            commonName: string;
+                            foodGroup: string;
+                            aliases: string[];
+                            nutrientsPer100g: {
+                                energyKcal: number | null;
+                                proteinG: number | null;
+                                fatG: number | null;
+                                saturatedFatG: number | null;
+                                carbohydrateG: number | null;
+                                sugarsG: number | null;
+                                fibreG: number | null;
+                                sodiumMg: number | null;
+                            };
+                            portions: {
+                                amount: number;
+                                unit: string;
+                                grams: number;
+                            }[];
+                            densityGPerMl: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/foods/match": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        names: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            matches: {
+                                name: string;
+                                food: {
+                                    id: number;
+                                    name: string;
+                                    commonName: string;
+                                    foodGroup: string;
+                                } | null;
+                                method: ("exact" | "reduced" | "similar") | null;
+                                matchedAs: string | null;
+                                similarity: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

@@ -11,6 +11,8 @@ export const users = pgTable(
     email: text('email').notNull(),
     username: text('username').notNull(),
     displayName: text('display_name'),
+    /** How quantities are shown to this user by default (recipes, shopping lists). */
+    unitSystem: text('unit_system', { enum: ['metric', 'us'] }).notNull().default('metric'),
     passwordHash: text('password_hash').notNull(),
     role: text('role', { enum: userRoles }).notNull().default('user'),
     status: text('status', { enum: ['active', 'deleted'] }).notNull().default('active'),
@@ -23,6 +25,7 @@ export const users = pgTable(
     uniqueIndex('users_email_lower_idx').on(sql`lower(${t.email})`),
     uniqueIndex('users_username_lower_idx').on(sql`lower(${t.username})`),
     check('users_role_check', sql`${t.role} in ('user', 'moderator', 'admin')`),
+    check('users_unit_system_check', sql`${t.unitSystem} in ('metric', 'us')`),
   ],
 );
 

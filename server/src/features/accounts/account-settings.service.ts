@@ -1,14 +1,22 @@
-import type { ApiToken, CreatedApiToken, SessionInfo, TokenScope } from '@tavola/contracts/accounts';
+import type { ApiToken, CreatedApiToken, Me, SessionInfo, TokenScope, UpdateMeBody } from '@tavola/contracts/accounts';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from '../../platform/auth/passwords.js';
 import { endSession, endUserSessions, listLiveSessions } from '../../platform/auth/sessions.js';
 import { randomToken, sha256 } from '../../platform/crypto.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import * as repo from './accounts.repository.js';
-import { type AccountsDeps, findMe, type RequestMeta } from './accounts.service.js';
+import { type AccountsDeps, findMe, type RequestMeta, toMe } from './accounts.service.js';
 
 const wrongPassword = (field: string) =>
   new AppError('wrong_password', 422, 'The password you entered is not your current password', [{ field, message: 'is not your current password' }]);
+
+/** Display name and preferences: no password needed, nothing else changes. An empty display name clears it. */
+export async function updateProfile(deps: AccountsDeps, userId: string, input: UpdateMeBody): Promise<Me> {
+  const changes: { displayName?: string | null; unitSystem?: 'metric' | 'us' } = {};
+  if (input.displayName !== undefined) changes.displayName = input.displayName ? input.displayName : null;
+  if (input.unitSystem !== undefined) changes.unitSystem = input.unitSystem;
+  return toMe(await repo.updateUser(deps.db, userId, changes));
+}
 
 /** Needs the current password; ends every other session and tells the owner by mail. */
 export async function changePassword(

@@ -29,6 +29,31 @@ describe('change password', () => {
   });
 });
 
+describe('profile and preferences', () => {
+  it('changes the display name and unit system, and /api/me shows them', async () => {
+    const user = await makeUser(t);
+    expect((await user.inject({ url: '/api/me' })).json()).toMatchObject({ unitSystem: 'metric' });
+    const changed = await user.inject({ method: 'PATCH', url: '/api/me', payload: { displayName: '  Ada L. ', unitSystem: 'us' } });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json()).toMatchObject({ displayName: 'Ada L.', unitSystem: 'us', username: user.username });
+    expect((await user.inject({ url: '/api/me' })).json()).toMatchObject({ displayName: 'Ada L.', unitSystem: 'us' });
+    const cleared = await user.inject({ method: 'PATCH', url: '/api/me', payload: { displayName: '' } });
+    expect(cleared.json()).toMatchObject({ displayName: null, unitSystem: 'us' });
+  });
+
+  it('refuses bad input and anonymous callers, changing nothing', async () => {
+    const user = await makeUser(t);
+    for (const payload of [{}, { unitSystem: 'imperial' }, { displayName: 'x'.repeat(81) }]) {
+      const bad = await user.inject({ method: 'PATCH', url: '/api/me', payload });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.headers['content-type']).toContain('application/problem+json');
+    }
+    expect((await user.inject({ url: '/api/me' })).json()).toMatchObject({ unitSystem: 'metric' });
+    const anonymous = await t.app.inject({ method: 'PATCH', url: '/api/me', payload: { unitSystem: 'us' } });
+    expect(anonymous.statusCode).toBe(401);
+  });
+});
+
 describe('sessions', () => {
   it('lists my live sessions, marks this one, and revokes another', async () => {
     const user = await makeUser(t);

@@ -12,6 +12,7 @@ import {
   sessionStateSchema,
   signUpBody,
   tokenBody,
+  updateMeBody,
 } from '@tavola/contracts/accounts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -92,6 +93,10 @@ export function registerAccountRoutes(app: FastifyInstance, platform: Platform, 
     const user = requireUser(request);
     return { ...user, createdAt: user.createdAt.toISOString() };
   });
+
+  r.patch('/api/me', { schema: { tags: ['me'], body: updateMeBody, response: { 200: meSchema } } }, async (request) =>
+    settings.updateProfile(deps, requireUser(request).id, request.body),
+  );
 
   r.post('/api/me/password', { config: tight, schema: { tags: ['me'], body: changePasswordBody, response: { 204: noContent } } }, async (request, reply) => {
     const userId = requireSession(request);

@@ -35,6 +35,7 @@ export function toMe(user: UserRow): Me {
     email: user.email,
     username: user.username,
     displayName: user.displayName,
+    unitSystem: user.unitSystem,
     role: user.role,
     emailVerified: user.emailVerifiedAt !== null,
     createdAt: user.createdAt.toISOString(),

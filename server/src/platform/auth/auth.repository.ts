@@ -9,6 +9,7 @@ const userColumns = {
   email: users.email,
   username: users.username,
   displayName: users.displayName,
+  unitSystem: users.unitSystem,
   role: users.role,
   emailVerifiedAt: users.emailVerifiedAt,
   createdAt: users.createdAt,

@@ -7,6 +7,7 @@ export interface AuthUser {
   email: string;
   username: string;
   displayName: string | null;
+  unitSystem: 'metric' | 'us';
   role: Role;
   emailVerified: boolean;
   createdAt: Date;

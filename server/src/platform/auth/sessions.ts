@@ -44,6 +44,7 @@ function toAuthUser(user: NonNullable<Awaited<ReturnType<typeof repo.findSession
     email: user.email,
     username: user.username,
     displayName: user.displayName,
+    unitSystem: user.unitSystem,
     role: user.role,
     emailVerified: user.emailVerifiedAt !== null,
     createdAt: user.createdAt,

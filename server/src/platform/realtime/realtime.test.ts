@@ -29,7 +29,7 @@ async function startInstance(realtime: Realtime): Promise<{ app: FastifyInstance
     if (typeof id !== 'string') return;
     const sessionId = request.headers['x-test-session'];
     request.auth = {
-      user: { id, email: `${id}@example.test`, username: id.slice(0, 8), displayName: null, role: 'user', emailVerified: true, createdAt: new Date() },
+      user: { id, email: `${id}@example.test`, username: id.slice(0, 8), displayName: null, unitSystem: 'metric', role: 'user', emailVerified: true, createdAt: new Date() },
       ...(typeof sessionId === 'string' ? { via: 'session', sessionId, scopes: ['read', 'write'] } : { via: 'token', scopes: ['read'] }),
     };
   });
