@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { foodSummarySchema } from './foods.js';
 
 /** Ingredient lines and units: the parser's output, unit conversion and the unit table. */
 
@@ -41,11 +42,8 @@ export const parsedIngredientSchema = z.object({
   /** "to taste": never scaled. */
   toTaste: z.boolean(),
   secondary: secondaryAmountSchema.nullable(),
-  /**
-   * The food catalogue entry the name matched. The food catalogue feature fills it in; it is null
-   * until then and whenever nothing matched.
-   */
-  food: z.null(),
+  /** The food catalogue entry the name matched (see POST /api/foods/match), or null. */
+  food: foodSummarySchema.nullable(),
 });
 export type ParsedIngredient = z.infer<typeof parsedIngredientSchema>;
 
@@ -69,6 +67,8 @@ export const convertUnitsQuery = z.object({
   to: unitParam,
   /** Grams per millilitre of the food, needed between mass and volume (flour ≈ 0.53, water 1). */
   density: z.coerce.number().finite('must be a number').positive('must be more than 0').max(100, 'must be at most 100 g/ml').optional(),
+  /** A catalogue food id: its density is used when `density` is not given. */
+  food: z.coerce.number({ error: 'is not a food id' }).int('is not a food id').positive('is not a food id').max(2_147_483_647, 'is not a food id').optional(),
 });
 export type ConvertUnitsQuery = z.infer<typeof convertUnitsQuery>;
 
@@ -99,6 +99,6 @@ export const unitListSchema = z.object({ items: z.array(unitSchema) });
 
 /**
  * POST /api/ingredients/parse   {lines: string[1..200]} -> {items: ParsedIngredient[]}
- * GET  /api/units/convert?amount=&from=&to=&density=   -> ConvertedAmount; 422 'unknown_unit' | 'incompatible_units'
+ * GET  /api/units/convert?amount=&from=&to=&density=&food=   -> ConvertedAmount; 422 'unknown_unit' | 'incompatible_units' | 'no_density'; 404 unknown food
  * GET  /api/units                                      -> {items: Unit[]}
  */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recipeImageSchema } from './images.js';
 
 /** Recipes: the structured content of one version, and the shapes of the recipe API. */
 
@@ -22,8 +23,13 @@ export const ingredientLineSchema = z.object({
   preparation: z.string().max(200).nullable().optional(),
   comment: z.string().max(300).nullable().optional(),
   optional: z.boolean().optional(),
-  /** The food catalogue entry this line counts as (nutrition); the user may correct it. */
+  /**
+   * The food catalogue entry this line counts as (nutrition). Matched from the name at every save
+   * unless `foodChosen` is true: then it is the author's choice (null: "count nothing for this line").
+   */
   foodId: z.number().int().positive().nullable().optional(),
+  /** True when the author picked `foodId` (or chose none) rather than the matcher. */
+  foodChosen: z.boolean().optional(),
 });
 export type IngredientLine = z.infer<typeof ingredientLineSchema>;
 
@@ -89,6 +95,19 @@ export const visibilityBody = z.object({ visibility: visibilitySchema });
 
 export const authorSchema = z.object({ id: z.string().uuid(), username: z.string(), displayName: z.string().nullable() });
 
+/** What the recipe page shows of the ratings: the summary, and for a logged-in viewer their own stars and favourite. */
+export const recipeRatingSummarySchema = z.object({
+  count: z.number().int(),
+  /** Mean stars, two decimals; null without ratings. */
+  average: z.number().nullable(),
+  /** The viewer's own stars (1-5); null when logged out or not rated. */
+  mine: z.number().int().nullable(),
+  /** Whether the recipe is in the viewer's favourites; false when logged out. */
+  favourite: z.boolean(),
+});
+export type RecipeRatingSummary = z.infer<typeof recipeRatingSummarySchema>;
+
+/** The whole recipe in one answer: current version, images (cover first, then in order) and rating summary. */
 export const recipeSchema = z.object({
   id: z.string().uuid(),
   author: authorSchema,
@@ -96,6 +115,8 @@ export const recipeSchema = z.object({
   version: z.number().int(),
   versionId: z.string().uuid(),
   content: recipeContentSchema,
+  images: z.array(recipeImageSchema),
+  rating: recipeRatingSummarySchema,
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -151,6 +172,8 @@ export const recipeDiffSchema = z.object({
   metadata: z.array(fieldChangeSchema),
   ingredients: z.array(listChangeSchema),
   steps: z.array(listChangeSchema),
+  /** Lines kept as they were whose catalogue food changed (names of the foods; null: none). */
+  foods: z.array(z.object({ line: z.string(), before: z.string().nullable(), after: z.string().nullable() })),
 });
 export type RecipeDiff = z.infer<typeof recipeDiffSchema>;
 
@@ -161,6 +184,11 @@ export const unitSystemSchema = z.enum(['original', 'metric', 'us']);
 export const scaledRecipeQuery = z.object({
   servings: z.coerce.number().positive().max(10_000).optional(),
   system: unitSystemSchema.default('original'),
+  /**
+   * `weight`: volumes of foods with a known density are shown as weights ("2 cups flour" → "250 g"
+   * metric, "8.8 oz" US; grams when the system is `original`). Counts ("3 eggs") stay as written.
+   */
+  measure: z.enum(['as-written', 'weight']).default('as-written'),
 });
 
 /** An ingredient line as displayed at a chosen size and unit system. */
@@ -180,6 +208,7 @@ export const scaledRecipeSchema = z.object({
   servings: servingsSchema,
   factor: z.number(),
   system: unitSystemSchema,
+  measure: z.enum(['as-written', 'weight']),
   ingredients: z.array(z.object({ title: z.string().nullable(), lines: z.array(scaledLineSchema) })),
 });
 export type ScaledRecipe = z.infer<typeof scaledRecipeSchema>;
@@ -188,7 +217,7 @@ export type ScaledRecipe = z.infer<typeof scaledRecipeSchema>;
  * GET    /api/recipes/:id/scaled?servings=&system=   -> ScaledRecipe (ingredients at that size, in that unit system)
  * GET    /api/recipes?author=&mine=&limit=&cursor=   -> RecipePage (only what the viewer may see)
  * POST   /api/recipes                                CreateRecipeBody -> 201 Recipe (version 1)
- * GET    /api/recipes/:id                            -> Recipe (current version)
+ * GET    /api/recipes/:id                            -> Recipe (current version, images, rating summary; one read, a constant number of queries)
  * PUT    /api/recipes/:id                            {content, baseVersion, changeNote?} -> Recipe (new version; 409 'version_conflict')
  * PATCH  /api/recipes/:id/visibility                 {visibility} -> Recipe
  * DELETE /api/recipes/:id                            -> 204

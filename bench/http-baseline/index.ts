@@ -11,8 +11,9 @@ import { machineDescription, note, printResult, printTable } from '../shared/rep
 import { createScratchDatabase, describePostgres, type ScratchDatabase } from '../shared/postgres.js';
 import { median, round } from '../shared/stats.js';
 import { mainThreadCostMethod } from '../shared/thread-cpu.js';
-import { type LoadOptions, type LoadResult, runLoad } from './load.js';
-import { bareQuery, createUserWithToken, startApp, startBareServer } from './servers.js';
+import { type LoadOptions, type LoadResult, runLoad } from '../shared/http-load.js';
+import { createUserWithToken, startApp } from '../shared/app-server.js';
+import { bareQuery, startBareServer } from './servers.js';
 
 const connections = Number.parseInt(process.env.HTTP_CONNECTIONS ?? '10', 10);
 const durationSeconds = Number.parseInt(process.env.HTTP_DURATION_SECONDS ?? '5', 10);

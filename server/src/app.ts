@@ -2,12 +2,14 @@ import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { accountsFeature } from './features/accounts/index.js';
-import { foodsFeature } from './features/foods/index.js';
+import { foodLookup, foodsFeature } from './features/foods/index.js';
 import { ingredientsFeature } from './features/ingredients/index.js';
 import { recipesFeature } from './features/recipes/index.js';
 import { recipeImportFeature } from './features/recipe-import/index.js';
-import { enqueueRecipeImageCleanup, recipeImagesFeature } from './features/recipe-images/index.js';
+import { enqueueRecipeImageCleanup, imagesForRecipePage, imagesInRecipeRead, recipeImagesFeature } from './features/recipe-images/index.js';
 import { mailOutboxFeature } from './features/mail-outbox/index.js';
+import { createSearchIndex, recipeIndexUpdater, searchFeature } from './features/search/index.js';
+import { wineKnowledgeFeature } from './features/wine-knowledge/index.js';
 import { registerAuth } from './platform/auth/auth.plugin.js';
 import { registerHealthRoutes } from './platform/health.js';
 import { registerOpenApi } from './platform/openapi.js';
@@ -27,6 +29,14 @@ export interface BuildAppOptions {
   logger?: boolean;
 }
 
+/**
+ * Request ids: a random prefix per process and a counter, unique across instances without a
+ * system call per request (ids label logs and errors; they are not secrets).
+ */
+const requestIdPrefix = randomToken(6);
+let requestCounter = 0;
+const nextRequestId = () => `${requestIdPrefix}${(++requestCounter).toString(36).padStart(4, '0')}`;
+
 /** Registers the platform plugins and the feature modules explicitly. */
 export async function buildApp(platform: Platform, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const { config } = platform;
@@ -35,7 +45,7 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
     trustProxy: config.trustProxy,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
-      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomToken(9);
+      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : nextRequestId();
     },
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
@@ -43,8 +53,9 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.addHook('onSend', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    done();
   });
   registerProblemHandler(app);
   // JSON only: a cross-site HTML form cannot send application/json without a CORS preflight.
@@ -60,19 +71,30 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
   registerHealthRoutes(app, platform);
   registerRealtimeRoutes(app, { realtime: platform.realtime, publicUrl: config.publicUrl });
   await accountsFeature(app, platform);
-  await ingredientsFeature(app);
+  await ingredientsFeature(app, { foods: foodLookup(platform.database.db) });
   await foodsFeature(app, platform);
   const pageMeta = new PageMetaRegistry();
-  // The composition root: deleting a recipe queues the removal of its image files in the same transaction.
+  // Search depends on recipes and images; they reach it only through this port, which keeps the
+  // index current in the transaction of each write that changes what search shows.
+  const searchIndex = createSearchIndex(platform.database.db);
+  const afterRecipeChange = recipeIndexUpdater(searchIndex);
+  // The composition root: deleting a recipe queues the removal of its image files in the same
+  // transaction; recipes read their images through the images feature, in one query or inside the
+  // recipe read's one statement (recipe images depend on recipes, not the reverse).
   await recipesFeature(app, platform, {
     pageMeta,
     beforeDelete: async (tx, recipeId) => {
       await enqueueRecipeImageCleanup(platform.jobs, tx, recipeId);
     },
+    imagesFor: imagesForRecipePage,
+    imagesInRead: imagesInRecipeRead,
+    afterChange: afterRecipeChange,
   });
-  await recipeImportFeature(app, platform);
-  await recipeImagesFeature(app, platform);
+  await recipeImportFeature(app, platform, { afterRecipeChange });
+  await recipeImagesFeature(app, platform, { afterChange: afterRecipeChange });
+  await searchFeature(app, platform, { index: searchIndex });
   await mailOutboxFeature(app, platform);
+  await wineKnowledgeFeature(app, platform);
 
   if (options.serveWeb) await registerWebClient(app, webDist, pageMeta);
   else registerNotFound(app);

@@ -5,12 +5,13 @@ import pg from 'pg';
 import { openDatabase, PGlite, pg_trgm, type Database } from '../src/db/client.js';
 import { migrateDatabase, migrationsFolder } from '../src/db/migrate.js';
 import { ensureFoodCatalogue, shippedCatalogueFile } from '../src/features/foods/index.js';
+import { ensureWineKnowledge, shippedWineFolder } from '../src/features/wine-knowledge/index.js';
 import { Jobs } from '../src/platform/jobs/jobs.js';
 import { pino } from 'pino';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-/** The migrated PGlite data dir (with the food catalogue) is built once per set of migrations and catalogue, and copied into every test file's database. */
+/** The migrated PGlite data dir (with the food catalogue and wine knowledge) is built once per set of migrations and catalogue, and copied into every test file's database. */
 function templatePath(): string {
   const hash = createHash('sha256');
   for (const file of readdirSync(migrationsFolder, { recursive: true }).map(String).sort()) {
@@ -18,6 +19,7 @@ function templatePath(): string {
   }
   hash.update(readFileSync(path.join(root, 'node_modules/pg-boss/package.json')));
   hash.update(readFileSync(shippedCatalogueFile));
+  for (const file of readdirSync(shippedWineFolder).sort()) hash.update(file).update(readFileSync(path.join(shippedWineFolder, file)));
   return path.join(root, '.tmp', `pglite-template-${hash.digest('hex').slice(0, 16)}.tar.gz`);
 }
 
@@ -28,6 +30,7 @@ export async function ensurePgliteTemplate(): Promise<string> {
   const database = await openDatabase({ pglite: client });
   await migrateDatabase(database);
   await ensureFoodCatalogue(database.db);
+  await ensureWineKnowledge(database.db);
   // pg-boss installs its schema at its first start; doing it once here saves every test app that work.
   const jobs = new Jobs({ database, logger: pino({ level: 'silent' }) });
   await jobs.start({ work: false });

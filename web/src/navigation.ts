@@ -18,6 +18,8 @@ export interface NavEntry {
 export const navEntries: readonly NavEntry[] = [
   { to: '/', label: 'Home', icon: 'home', end: true, visibleTo: () => true },
   { to: '/recipes', label: 'Recipes', icon: 'recipes', visibleTo: () => true },
+  { to: '/favourites', label: 'Favourites', icon: 'favourites', visibleTo: (viewer) => viewer !== null },
+  { to: '/cooked', label: 'Cooked', icon: 'cooked', visibleTo: (viewer) => viewer !== null },
   { to: '/account', label: 'Account', icon: 'account', visibleTo: (viewer) => viewer !== null },
   // The admin area has its own tabs (features/admin/AdminLayout.tsx); the entry stays current on all of them.
   { to: '/admin', label: 'Admin', icon: 'admin', visibleTo: (viewer) => viewer?.role === 'admin' },

@@ -25,7 +25,32 @@ export interface Database extends SqlExecutor {
   /** The PostgreSQL connection string (pg driver only). */
   url?: string;
   db: Db;
+  /**
+   * Calls `listener` with the text of every statement sent through this handle (Drizzle queries and
+   * `executeSql`) until the returned function is called. Tests and benchmarks count queries with it.
+   */
+  onQuery(listener: QueryListener): () => void;
   close(): Promise<void>;
+}
+
+export type QueryListener = (text: string) => void;
+
+/** The listeners of one database handle; Drizzle reports its queries through its logger interface. */
+function queryObservers() {
+  const listeners = new Set<QueryListener>();
+  const emit = (text: string) => {
+    for (const listener of listeners) listener(text);
+  };
+  return {
+    emit,
+    logger: { logQuery: emit },
+    onQuery: (listener: QueryListener) => {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+  };
 }
 
 // node-postgres returns int8 and numeric as strings; parse the counts and ids we store as bigint.
@@ -36,12 +61,18 @@ export type DatabaseTarget = { url: string } | { dataDir: string } | { memory: t
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if ('url' in target) {
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
-    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    // An idle connection the server ends (restart, administrator termination) is dropped by the pool,
+    // which connects anew on the next query; without a listener its 'error' would end the process.
+    pool.on('error', () => {});
+    const observers = queryObservers();
+    const db = drizzlePg(pool, { schema, logger: observers.logger }) as unknown as Db;
     return {
       driver: 'pg',
       url: target.url,
       db,
+      onQuery: observers.onQuery,
       executeSql: async (text, values = []) => {
+        observers.emit(text);
         const res = await pool.query(text, values as unknown[]);
         return { rows: Array.isArray(res) ? res.flatMap((r) => r.rows ?? []) : res.rows };
       },
@@ -59,10 +90,13 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 
 /** PGlite must be created with the pg_trgm extension. */
 function wrapPglite(client: PGlite): Database {
+  const observers = queryObservers();
   return {
     driver: 'pglite',
-    db: drizzlePglite(client, { schema }) as unknown as Db,
+    db: drizzlePglite(client, { schema, logger: observers.logger }) as unknown as Db,
+    onQuery: observers.onQuery,
     executeSql: async (text, values = []) => {
+      observers.emit(text);
       // pg-boss sends its migrations as parameterless multi-statement text: exec() runs them and returns every statement's rows.
       if (values.length === 0 && text.includes(';')) {
         const results = await client.exec(text);

@@ -33,6 +33,10 @@ describe('health and errors', () => {
     expect(res.headers['strict-transport-security']).toContain('max-age=');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    expect(res.headers['cross-origin-resource-policy']).toBe('same-origin');
+    const missing = await t.app.inject({ url: '/api/no-such-route' });
+    expect(missing.headers['content-security-policy']).toBe(csp);
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
   });
 });

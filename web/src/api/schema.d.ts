@@ -882,7 +882,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Parse free-text ingredient lines into quantity, unit, food name, preparation and comment */
+        /** Parse free-text ingredient lines into quantity, unit, food name, preparation and comment, with the matched catalogue food */
         post: {
             parameters: {
                 query?: never;
@@ -923,7 +923,12 @@ export interface paths {
                                     unitText: string | null;
                                     each: boolean;
                                 } | null;
-                                food: null;
+                                food: {
+                                    id: number;
+                                    name: string;
+                                    commonName: string;
+                                    foodGroup: string;
+                                } | null;
                             }[];
                         };
                     };
@@ -943,7 +948,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Convert an amount between units (mass <-> volume needs a density) */
+        /** Convert an amount between units (mass <-> volume needs a density, given or from a catalogue food) */
         get: {
             parameters: {
                 query: {
@@ -951,6 +956,7 @@ export interface paths {
                     from: string;
                     to: string;
                     density?: number;
+                    food?: number;
                 };
                 header?: never;
                 path?: never;
@@ -1285,6 +1291,7 @@ export interface paths {
                                     comment?: string | null;
                                     optional?: boolean;
                                     foodId?: number | null;
+                                    foodChosen?: boolean;
                                 }[];
                             }[];
                             /** @default [] */
@@ -1361,6 +1368,7 @@ export interface paths {
                                         comment?: string | null;
                                         optional?: boolean;
                                         foodId?: number | null;
+                                        foodChosen?: boolean;
                                     }[];
                                 }[];
                                 /** @default [] */
@@ -1374,6 +1382,32 @@ export interface paths {
                                     url?: string | null;
                                     name?: string | null;
                                 } | null;
+                            };
+                            images: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                recipeId: string;
+                                position: number;
+                                isCover: boolean;
+                                width: number;
+                                height: number;
+                                alt: string | null;
+                                variants: {
+                                    width: number;
+                                    height: number;
+                                    bytes: number;
+                                    /** @enum {string} */
+                                    format: "webp";
+                                    url: string;
+                                }[];
+                                createdAt: string;
+                            }[];
+                            rating: {
+                                count: number;
+                                average: number | null;
+                                mine: number | null;
+                                favourite: boolean;
                             };
                             createdAt: string;
                             updatedAt: string;
@@ -1458,6 +1492,7 @@ export interface paths {
                                         comment?: string | null;
                                         optional?: boolean;
                                         foodId?: number | null;
+                                        foodChosen?: boolean;
                                     }[];
                                 }[];
                                 /** @default [] */
@@ -1471,6 +1506,32 @@ export interface paths {
                                     url?: string | null;
                                     name?: string | null;
                                 } | null;
+                            };
+                            images: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                recipeId: string;
+                                position: number;
+                                isCover: boolean;
+                                width: number;
+                                height: number;
+                                alt: string | null;
+                                variants: {
+                                    width: number;
+                                    height: number;
+                                    bytes: number;
+                                    /** @enum {string} */
+                                    format: "webp";
+                                    url: string;
+                                }[];
+                                createdAt: string;
+                            }[];
+                            rating: {
+                                count: number;
+                                average: number | null;
+                                mine: number | null;
+                                favourite: boolean;
                             };
                             createdAt: string;
                             updatedAt: string;
@@ -1523,6 +1584,7 @@ export interface paths {
                                     comment?: string | null;
                                     optional?: boolean;
                                     foodId?: number | null;
+                                    foodChosen?: boolean;
                                 }[];
                             }[];
                             /** @default [] */
@@ -1595,6 +1657,7 @@ export interface paths {
                                         comment?: string | null;
                                         optional?: boolean;
                                         foodId?: number | null;
+                                        foodChosen?: boolean;
                                     }[];
                                 }[];
                                 /** @default [] */
@@ -1608,6 +1671,32 @@ export interface paths {
                                     url?: string | null;
                                     name?: string | null;
                                 } | null;
+                            };
+                            images: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                recipeId: string;
+                                position: number;
+                                isCover: boolean;
+                                width: number;
+                                height: number;
+                                alt: string | null;
+                                variants: {
+                                    width: number;
+                                    height: number;
+                                    bytes: number;
+                                    /** @enum {string} */
+                                    format: "webp";
+                                    url: string;
+                                }[];
+                                createdAt: string;
+                            }[];
+                            rating: {
+                                count: number;
+                                average: number | null;
+                                mine: number | null;
+                                favourite: boolean;
                             };
                             createdAt: string;
                             updatedAt: string;
@@ -1637,66 +1726,6 @@ export interface paths {
                 };
             };
         };
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/recipes/{id}/scaled": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: {
-                    servings?: number;
-                    system?: "original" | "metric" | "us";
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            servings: {
-                                amount: number;
-                                /** @default servings */
-                                unit: string;
-                            };
-                            factor: number;
-                            /** @enum {string} */
-                            system: "original" | "metric" | "us";
-                            ingredients: {
-                                title: string | null;
-                                lines: {
-                                    original: string;
-                                    display: string;
-                                    quantity: number | null;
-                                    quantityMax: number | null;
-                                    unit: string | null;
-                                    scaled: boolean;
-                                }[];
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1785,6 +1814,7 @@ export interface paths {
                                         comment?: string | null;
                                         optional?: boolean;
                                         foodId?: number | null;
+                                        foodChosen?: boolean;
                                     }[];
                                 }[];
                                 /** @default [] */
@@ -1798,6 +1828,32 @@ export interface paths {
                                     url?: string | null;
                                     name?: string | null;
                                 } | null;
+                            };
+                            images: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                recipeId: string;
+                                position: number;
+                                isCover: boolean;
+                                width: number;
+                                height: number;
+                                alt: string | null;
+                                variants: {
+                                    width: number;
+                                    height: number;
+                                    bytes: number;
+                                    /** @enum {string} */
+                                    format: "webp";
+                                    url: string;
+                                }[];
+                                createdAt: string;
+                            }[];
+                            rating: {
+                                count: number;
+                                average: number | null;
+                                mine: number | null;
+                                favourite: boolean;
                             };
                             createdAt: string;
                             updatedAt: string;
@@ -1932,6 +1988,7 @@ export interface paths {
                                         comment?: string | null;
                                         optional?: boolean;
                                         foodId?: number | null;
+                                        foodChosen?: boolean;
                                     }[];
                                 }[];
                                 /** @default [] */
@@ -2007,6 +2064,11 @@ export interface paths {
                                 before: string | null;
                                 after: string | null;
                                 section?: string | null;
+                            }[];
+                            foods: {
+                                line: string;
+                                before: string | null;
+                                after: string | null;
                             }[];
                         };
                     };
@@ -2100,6 +2162,7 @@ export interface paths {
                                         comment?: string | null;
                                         optional?: boolean;
                                         foodId?: number | null;
+                                        foodChosen?: boolean;
                                     }[];
                                 }[];
                                 /** @default [] */
@@ -2113,6 +2176,32 @@ export interface paths {
                                     url?: string | null;
                                     name?: string | null;
                                 } | null;
+                            };
+                            images: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                recipeId: string;
+                                position: number;
+                                isCover: boolean;
+                                width: number;
+                                height: number;
+                                alt: string | null;
+                                variants: {
+                                    width: number;
+                                    height: number;
+                                    bytes: number;
+                                    /** @enum {string} */
+                                    format: "webp";
+                                    url: string;
+                                }[];
+                                createdAt: string;
+                            }[];
+                            rating: {
+                                count: number;
+                                average: number | null;
+                                mine: number | null;
+                                favourite: boolean;
                             };
                             createdAt: string;
                             updatedAt: string;
@@ -2369,7 +2458,10 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -2401,6 +2493,7 @@ export interface paths {
                                 totalMinutes: number | null;
                                 updatedAt: string;
                             }[];
+                            nextCursor: string | null;
                         };
                     };
                 };
@@ -2453,7 +2546,8 @@ export interface paths {
                             id: string;
                             /** Format: uuid */
                             recipeId: string;
-                            recipeTitle: string;
+                            recipeTitle: string | null;
+                            recipeVisible: boolean;
                             cookedOn: string;
                             note: string | null;
                             createdAt: string;
@@ -2478,6 +2572,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    limit?: number;
+                    cursor?: string;
                     recipeId?: string;
                 };
                 header?: never;
@@ -2498,11 +2594,14 @@ export interface paths {
                                 id: string;
                                 /** Format: uuid */
                                 recipeId: string;
-                                recipeTitle: string;
+                                recipeTitle: string | null;
+                                recipeVisible: boolean;
                                 cookedOn: string;
                                 note: string | null;
                                 createdAt: string;
                             }[];
+                            nextCursor: string | null;
+                            total: number;
                         };
                     };
                 };
@@ -2546,6 +2645,292 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recipes/{id}/scaled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    servings?: number;
+                    system?: "original" | "metric" | "us";
+                    measure?: "as-written" | "weight";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            servings: {
+                                amount: number;
+                                /** @default servings */
+                                unit: string;
+                            };
+                            factor: number;
+                            /** @enum {string} */
+                            system: "original" | "metric" | "us";
+                            /** @enum {string} */
+                            measure: "as-written" | "weight";
+                            ingredients: {
+                                title: string | null;
+                                lines: {
+                                    original: string;
+                                    display: string;
+                                    quantity: number | null;
+                                    quantityMax: number | null;
+                                    unit: string | null;
+                                    scaled: boolean;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recipes/{id}/nutrition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Nutrition per serving, line by line, listing lines that could not be counted */
+        get: {
+            parameters: {
+                query?: {
+                    servings?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            recipeId: string;
+                            version: number;
+                            servings: {
+                                amount: number;
+                                unit: string;
+                            };
+                            perServing: {
+                                energyKcal: number | null;
+                                proteinG: number | null;
+                                fatG: number | null;
+                                saturatedFatG: number | null;
+                                carbohydrateG: number | null;
+                                sugarsG: number | null;
+                                fibreG: number | null;
+                                sodiumMg: number | null;
+                            };
+                            total: {
+                                energyKcal: number | null;
+                                proteinG: number | null;
+                                fatG: number | null;
+                                saturatedFatG: number | null;
+                                carbohydrateG: number | null;
+                                sugarsG: number | null;
+                                fibreG: number | null;
+                                sodiumMg: number | null;
+                            };
+                            incomplete: ("energyKcal" | "proteinG" | "fatG" | "saturatedFatG" | "carbohydrateG" | "sugarsG" | "fibreG" | "sodiumMg")[];
+                            countedLines: number;
+                            lines: {
+                                section: number;
+                                line: number;
+                                text: string;
+                                food: {
+                                    id: number;
+                                    name: string;
+                                    commonName: string;
+                                    foodGroup: string;
+                                } | null;
+                                chosen: boolean;
+                                grams: number | null;
+                                uncounted: ("no_food" | "unknown_food" | "no_quantity" | "unknown_unit" | "no_density" | "no_portion") | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recipes/{id}/foods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Correct which catalogue foods ingredient lines count as (a new version) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        baseVersion: number;
+                        changes: {
+                            section: number;
+                            line: number;
+                            foodId: number | null;
+                        }[];
+                        changeNote?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            author: {
+                                /** Format: uuid */
+                                id: string;
+                                username: string;
+                                displayName: string | null;
+                            };
+                            /** @enum {string} */
+                            visibility: "public" | "followers" | "private";
+                            version: number;
+                            /** Format: uuid */
+                            versionId: string;
+                            content: {
+                                title: string;
+                                description?: string | null;
+                                servings: {
+                                    amount: number;
+                                    /** @default servings */
+                                    unit: string;
+                                };
+                                prepMinutes?: number | null;
+                                cookMinutes?: number | null;
+                                totalMinutes?: number | null;
+                                difficulty?: ("easy" | "medium" | "hard") | null;
+                                cuisine?: string | null;
+                                course?: string | null;
+                                /** @default [] */
+                                diets: ("vegetarian" | "vegan" | "pescatarian" | "gluten-free" | "dairy-free" | "nut-free" | "egg-free" | "low-carb" | "keto" | "halal" | "kosher")[];
+                                /** @default [] */
+                                tags: string[];
+                                /** @default [] */
+                                equipment: string[];
+                                ingredients: {
+                                    title?: string | null;
+                                    lines: {
+                                        text: string;
+                                        quantity?: number | null;
+                                        quantityMax?: number | null;
+                                        unit?: string | null;
+                                        name?: string | null;
+                                        preparation?: string | null;
+                                        comment?: string | null;
+                                        optional?: boolean;
+                                        foodId?: number | null;
+                                        foodChosen?: boolean;
+                                    }[];
+                                }[];
+                                /** @default [] */
+                                steps: {
+                                    text: string;
+                                    imageId?: string | null;
+                                    timerSeconds?: number | null;
+                                }[];
+                                notes?: string | null;
+                                source?: {
+                                    url?: string | null;
+                                    name?: string | null;
+                                } | null;
+                            };
+                            images: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                recipeId: string;
+                                position: number;
+                                isCover: boolean;
+                                width: number;
+                                height: number;
+                                alt: string | null;
+                                variants: {
+                                    width: number;
+                                    height: number;
+                                    bytes: number;
+                                    /** @enum {string} */
+                                    format: "webp";
+                                    url: string;
+                                }[];
+                                createdAt: string;
+                            }[];
+                            rating: {
+                                count: number;
+                                average: number | null;
+                                mine: number | null;
+                                favourite: boolean;
+                            };
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2673,6 +3058,7 @@ export interface paths {
                                         comment?: string | null;
                                         optional?: boolean;
                                         foodId?: number | null;
+                                        foodChosen?: boolean;
                                     }[];
                                 }[];
                                 /** @default [] */
@@ -2743,6 +3129,7 @@ export interface paths {
                                         comment?: string | null;
                                         optional?: boolean;
                                         foodId?: number | null;
+                                        foodChosen?: boolean;
                                     }[];
                                 }[];
                                 /** @default [] */
@@ -2756,6 +3143,32 @@ export interface paths {
                                     url?: string | null;
                                     name?: string | null;
                                 } | null;
+                            };
+                            images: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                recipeId: string;
+                                position: number;
+                                isCover: boolean;
+                                width: number;
+                                height: number;
+                                alt: string | null;
+                                variants: {
+                                    width: number;
+                                    height: number;
+                                    bytes: number;
+                                    /** @enum {string} */
+                                    format: "webp";
+                                    url: string;
+                                }[];
+                                createdAt: string;
+                            }[];
+                            rating: {
+                                count: number;
+                                average: number | null;
+                                mine: number | null;
+                                favourite: boolean;
                             };
                             createdAt: string;
                             updatedAt: string;
@@ -3002,6 +3415,307 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/search/recipes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    cuisine?: string | string[];
+                    course?: string | string[];
+                    diet?: ("vegetarian" | "vegan" | "pescatarian" | "gluten-free" | "dairy-free" | "nut-free" | "egg-free" | "low-carb" | "keto" | "halal" | "kosher") | ("vegetarian" | "vegan" | "pescatarian" | "gluten-free" | "dairy-free" | "nut-free" | "egg-free" | "low-carb" | "keto" | "halal" | "kosher")[] | string;
+                    tag?: string | string[];
+                    include?: string | string[];
+                    exclude?: string | string[];
+                    minMinutes?: number;
+                    maxMinutes?: number;
+                    minRating?: number;
+                    minServings?: number;
+                    maxServings?: number;
+                    hasPhoto?: boolean | ("0" | "1" | "true" | "false");
+                    author?: string;
+                    language?: string;
+                    sort?: "relevance" | "newest" | "rating" | "quickest";
+                    limit?: number;
+                    cursor?: string;
+                    facets?: boolean | ("0" | "1" | "true" | "false");
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                titleHighlight: {
+                                    text: string;
+                                    match: boolean;
+                                }[];
+                                snippet: {
+                                    text: string;
+                                    match: boolean;
+                                }[] | null;
+                                author: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    username: string;
+                                    displayName: string | null;
+                                };
+                                /** @enum {string} */
+                                visibility: "public" | "followers" | "private";
+                                cuisine: string | null;
+                                course: string | null;
+                                diets: ("vegetarian" | "vegan" | "pescatarian" | "gluten-free" | "dairy-free" | "nut-free" | "egg-free" | "low-carb" | "keto" | "halal" | "kosher")[];
+                                totalMinutes: number | null;
+                                rating: {
+                                    average: number | null;
+                                    count: number;
+                                };
+                                coverUrl: string | null;
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                            facets: {
+                                cuisine: {
+                                    value: string;
+                                    label: string;
+                                    count: number;
+                                }[];
+                                course: {
+                                    value: string;
+                                    label: string;
+                                    count: number;
+                                }[];
+                                diet: {
+                                    value: string;
+                                    label: string;
+                                    count: number;
+                                }[];
+                                tag: {
+                                    value: string;
+                                    label: string;
+                                    count: number;
+                                }[];
+                                totalTime: {
+                                    value: string;
+                                    label: string;
+                                    count: number;
+                                }[];
+                                rating: {
+                                    value: string;
+                                    label: string;
+                                    count: number;
+                                }[];
+                                hasPhoto: {
+                                    value: string;
+                                    label: string;
+                                    count: number;
+                                }[];
+                                author: {
+                                    value: string;
+                                    label: string;
+                                    count: number;
+                                }[];
+                            } | null;
+                            estimated: {
+                                total: boolean;
+                                facets: boolean;
+                            };
+                            didYouMean: string | null;
+                            corrected: boolean;
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/search/suggest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    q: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            groups: {
+                                /** @enum {string} */
+                                kind: "recipe" | "ingredient" | "tag" | "cuisine" | "person" | "grape" | "region";
+                                items: {
+                                    /** @enum {string} */
+                                    kind: "recipe" | "ingredient" | "tag" | "cuisine" | "person" | "grape" | "region";
+                                    label: string;
+                                    highlight: {
+                                        text: string;
+                                        match: boolean;
+                                    }[];
+                                    href: string;
+                                    count: number | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/saved-searches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                query: string;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        query: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            query: string;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/saved-searches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/outbox": {
         parameters: {
             query?: never;
@@ -3043,6 +3757,910 @@ export interface paths {
                                 lastError: string | null;
                                 createdAt: string;
                                 sentAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wine/regions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    parent?: string;
+                    q?: string;
+                    country?: string;
+                    level?: "country" | "region" | "subregion" | "appellation";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                level: "country" | "region" | "subregion" | "appellation";
+                                parentId: string | null;
+                                countryId: string;
+                                designation: string | null;
+                                childCount: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @default [] */
+                        altNames?: string[];
+                        /** @default null */
+                        designation?: string | null;
+                        /** @default null */
+                        note?: string | null;
+                        /** @default null */
+                        legalReference?: string | null;
+                        parentId?: string;
+                        /** @enum {string} */
+                        level: "country" | "region" | "subregion" | "appellation";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            level: "country" | "region" | "subregion" | "appellation";
+                            parentId: string | null;
+                            countryId: string;
+                            designation: string | null;
+                            childCount: number;
+                            altNames: string[];
+                            note: string | null;
+                            legalReference: string | null;
+                            ancestors: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                level: "country" | "region" | "subregion" | "appellation";
+                            }[];
+                            children: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                level: "country" | "region" | "subregion" | "appellation";
+                                parentId: string | null;
+                                countryId: string;
+                                designation: string | null;
+                                childCount: number;
+                            }[];
+                            alsoWithin: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                level: "country" | "region" | "subregion" | "appellation";
+                            }[];
+                            alsoContains: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                level: "country" | "region" | "subregion" | "appellation";
+                            }[];
+                            grapes: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                colour: "red" | "white";
+                                /** @enum {string} */
+                                body: "light" | "medium-" | "medium" | "medium+" | "full";
+                                /** @enum {string} */
+                                acidity: "low" | "medium-" | "medium" | "medium+" | "high";
+                                tannin: ("low" | "medium-" | "medium" | "medium+" | "high") | null;
+                                sweetness: {
+                                    /** @enum {string} */
+                                    from: "dry" | "off-dry" | "medium-dry" | "medium-sweet" | "sweet" | "luscious";
+                                    /** @enum {string} */
+                                    to: "dry" | "off-dry" | "medium-dry" | "medium-sweet" | "sweet" | "luscious";
+                                };
+                                synonyms: string[];
+                            }[];
+                            ancestorGrapes: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                colour: "red" | "white";
+                                /** @enum {string} */
+                                body: "light" | "medium-" | "medium" | "medium+" | "full";
+                                /** @enum {string} */
+                                acidity: "low" | "medium-" | "medium" | "medium+" | "high";
+                                tannin: ("low" | "medium-" | "medium" | "medium+" | "high") | null;
+                                sweetness: {
+                                    /** @enum {string} */
+                                    from: "dry" | "off-dry" | "medium-dry" | "medium-sweet" | "sweet" | "luscious";
+                                    /** @enum {string} */
+                                    to: "dry" | "off-dry" | "medium-dry" | "medium-sweet" | "sweet" | "luscious";
+                                };
+                                synonyms: string[];
+                                from: {
+                                    id: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    level: "country" | "region" | "subregion" | "appellation";
+                                };
+                            }[];
+                            /** @enum {string} */
+                            source: "shipped" | "admin";
+                            editedAt: string | null;
+                            editedBy: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wine/regions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            level: "country" | "region" | "subregion" | "appellation";
+                            parentId: string | null;
+                            countryId: string;
+                            designation: string | null;
+                            childCount: number;
+                            altNames: string[];
+                            note: string | null;
+                            legalReference: string | null;
+                            ancestors: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                level: "country" | "region" | "subregion" | "appellation";
+                            }[];
+                            children: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                level: "country" | "region" | "subregion" | "appellation";
+                                parentId: string | null;
+                                countryId: string;
+                                designation: string | null;
+                                childCount: number;
+                            }[];
+                            alsoWithin: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                level: "country" | "region" | "subregion" | "appellation";
+                            }[];
+                            alsoContains: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                level: "country" | "region" | "subregion" | "appellation";
+                            }[];
+                            grapes: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                colour: "red" | "white";
+                                /** @enum {string} */
+                                body: "light" | "medium-" | "medium" | "medium+" | "full";
+                                /** @enum {string} */
+                                acidity: "low" | "medium-" | "medium" | "medium+" | "high";
+                                tannin: ("low" | "medium-" | "medium" | "medium+" | "high") | null;
+                                sweetness: {
+                                    /** @enum {string} */
+                                    from: "dry" | "off-dry" | "medium-dry" | "medium-sweet" | "sweet" | "luscious";
+                                    /** @enum {string} */
+                                    to: "dry" | "off-dry" | "medium-dry" | "medium-sweet" | "sweet" | "luscious";
+                                };
+                                synonyms: string[];
+                            }[];
+                            ancestorGrapes: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                colour: "red" | "white";
+                                /** @enum {string} */
+                                body: "light" | "medium-" | "medium" | "medium+" | "full";
+                                /** @enum {string} */
+                                acidity: "low" | "medium-" | "medium" | "medium+" | "high";
+                                tannin: ("low" | "medium-" | "medium" | "medium+" | "high") | null;
+                                sweetness: {
+                                    /** @enum {string} */
+                                    from: "dry" | "off-dry" | "medium-dry" | "medium-sweet" | "sweet" | "luscious";
+                                    /** @enum {string} */
+                                    to: "dry" | "off-dry" | "medium-dry" | "medium-sweet" | "sweet" | "luscious";
+                                };
+                                synonyms: string[];
+                                from: {
+                                    id: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    level: "country" | "region" | "subregion" | "appellation";
+                                };
+                            }[];
+                            /** @enum {string} */
+                            source: "shipped" | "admin";
+                            editedAt: string | null;
+                            editedBy: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        altNames?: string[];
+                        designation?: string | null;
+                        note?: string | null;
+                        legalReference?: string | null;
+                        parentId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            level: "country" | "region" | "subregion" | "appellation";
+                            parentId: string | null;
+                            countryId: string;
+                            designation: string | null;
+                            childCount: number;
+                            altNames: string[];
+                            note: string | null;
+                            legalReference: string | null;
+                            ancestors: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                level: "country" | "region" | "subregion" | "appellation";
+                            }[];
+                            children: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                level: "country" | "region" | "subregion" | "appellation";
+                                parentId: string | null;
+                                countryId: string;
+                                designation: string | null;
+                                childCount: number;
+                            }[];
+                            alsoWithin: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                level: "country" | "region" | "subregion" | "appellation";
+                            }[];
+                            alsoContains: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                level: "country" | "region" | "subregion" | "appellation";
+                            }[];
+                            grapes: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                colour: "red" | "white";
+                                /** @enum {string} */
+                                body: "light" | "medium-" | "medium" | "medium+" | "full";
+                                /** @enum {string} */
+                                acidity: "low" | "medium-" | "medium" | "medium+" | "high";
+                                tannin: ("low" | "medium-" | "medium" | "medium+" | "high") | null;
+                                sweetness: {
+                                    /** @enum {string} */
+                                    from: "dry" | "off-dry" | "medium-dry" | "medium-sweet" | "sweet" | "luscious";
+                                    /** @enum {string} */
+                                    to: "dry" | "off-dry" | "medium-dry" | "medium-sweet" | "sweet" | "luscious";
+                                };
+                                synonyms: string[];
+                            }[];
+                            ancestorGrapes: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                colour: "red" | "white";
+                                /** @enum {string} */
+                                body: "light" | "medium-" | "medium" | "medium+" | "full";
+                                /** @enum {string} */
+                                acidity: "low" | "medium-" | "medium" | "medium+" | "high";
+                                tannin: ("low" | "medium-" | "medium" | "medium+" | "high") | null;
+                                sweetness: {
+                                    /** @enum {string} */
+                                    from: "dry" | "off-dry" | "medium-dry" | "medium-sweet" | "sweet" | "luscious";
+                                    /** @enum {string} */
+                                    to: "dry" | "off-dry" | "medium-dry" | "medium-sweet" | "sweet" | "luscious";
+                                };
+                                synonyms: string[];
+                                from: {
+                                    id: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    level: "country" | "region" | "subregion" | "appellation";
+                                };
+                            }[];
+                            /** @enum {string} */
+                            source: "shipped" | "admin";
+                            editedAt: string | null;
+                            editedBy: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/wine/grapes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    colour?: "red" | "white";
+                    q?: string;
+                    region?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                colour: "red" | "white";
+                                /** @enum {string} */
+                                body: "light" | "medium-" | "medium" | "medium+" | "full";
+                                /** @enum {string} */
+                                acidity: "low" | "medium-" | "medium" | "medium+" | "high";
+                                tannin: ("low" | "medium-" | "medium" | "medium+" | "high") | null;
+                                sweetness: {
+                                    /** @enum {string} */
+                                    from: "dry" | "off-dry" | "medium-dry" | "medium-sweet" | "sweet" | "luscious";
+                                    /** @enum {string} */
+                                    to: "dry" | "off-dry" | "medium-dry" | "medium-sweet" | "sweet" | "luscious";
+                                };
+                                synonyms: string[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @enum {string} */
+                        colour: "red" | "white";
+                        /** @enum {string} */
+                        body: "light" | "medium-" | "medium" | "medium+" | "full";
+                        /** @enum {string} */
+                        acidity: "low" | "medium-" | "medium" | "medium+" | "high";
+                        tannin: ("low" | "medium-" | "medium" | "medium+" | "high") | null;
+                        sweetness: {
+                            /** @enum {string} */
+                            from: "dry" | "off-dry" | "medium-dry" | "medium-sweet" | "sweet" | "luscious";
+                            /** @enum {string} */
+                            to: "dry" | "off-dry" | "medium-dry" | "medium-sweet" | "sweet" | "luscious";
+                        };
+                        /** @default [] */
+                        aromas?: string[];
+                        /** @default [] */
+                        synonyms?: string[];
+                        /** @default [] */
+                        regionIds?: string[];
+                        /** @default null */
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            colour: "red" | "white";
+                            /** @enum {string} */
+                            body: "light" | "medium-" | "medium" | "medium+" | "full";
+                            /** @enum {string} */
+                            acidity: "low" | "medium-" | "medium" | "medium+" | "high";
+                            tannin: ("low" | "medium-" | "medium" | "medium+" | "high") | null;
+                            sweetness: {
+                                /** @enum {string} */
+                                from: "dry" | "off-dry" | "medium-dry" | "medium-sweet" | "sweet" | "luscious";
+                                /** @enum {string} */
+                                to: "dry" | "off-dry" | "medium-dry" | "medium-sweet" | "sweet" | "luscious";
+                            };
+                            synonyms: string[];
+                            aromas: string[];
+                            regions: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                level: "country" | "region" | "subregion" | "appellation";
+                                countryId: string;
+                            }[];
+                            note: string | null;
+                            /** @enum {string} */
+                            source: "shipped" | "admin";
+                            editedAt: string | null;
+                            editedBy: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wine/grapes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            colour: "red" | "white";
+                            /** @enum {string} */
+                            body: "light" | "medium-" | "medium" | "medium+" | "full";
+                            /** @enum {string} */
+                            acidity: "low" | "medium-" | "medium" | "medium+" | "high";
+                            tannin: ("low" | "medium-" | "medium" | "medium+" | "high") | null;
+                            sweetness: {
+                                /** @enum {string} */
+                                from: "dry" | "off-dry" | "medium-dry" | "medium-sweet" | "sweet" | "luscious";
+                                /** @enum {string} */
+                                to: "dry" | "off-dry" | "medium-dry" | "medium-sweet" | "sweet" | "luscious";
+                            };
+                            synonyms: string[];
+                            aromas: string[];
+                            regions: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                level: "country" | "region" | "subregion" | "appellation";
+                                countryId: string;
+                            }[];
+                            note: string | null;
+                            /** @enum {string} */
+                            source: "shipped" | "admin";
+                            editedAt: string | null;
+                            editedBy: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** @enum {string} */
+                        colour?: "red" | "white";
+                        /** @enum {string} */
+                        body?: "light" | "medium-" | "medium" | "medium+" | "full";
+                        /** @enum {string} */
+                        acidity?: "low" | "medium-" | "medium" | "medium+" | "high";
+                        tannin?: ("low" | "medium-" | "medium" | "medium+" | "high") | null;
+                        sweetness?: {
+                            /** @enum {string} */
+                            from: "dry" | "off-dry" | "medium-dry" | "medium-sweet" | "sweet" | "luscious";
+                            /** @enum {string} */
+                            to: "dry" | "off-dry" | "medium-dry" | "medium-sweet" | "sweet" | "luscious";
+                        };
+                        aromas?: string[];
+                        synonyms?: string[];
+                        regionIds?: string[];
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            colour: "red" | "white";
+                            /** @enum {string} */
+                            body: "light" | "medium-" | "medium" | "medium+" | "full";
+                            /** @enum {string} */
+                            acidity: "low" | "medium-" | "medium" | "medium+" | "high";
+                            tannin: ("low" | "medium-" | "medium" | "medium+" | "high") | null;
+                            sweetness: {
+                                /** @enum {string} */
+                                from: "dry" | "off-dry" | "medium-dry" | "medium-sweet" | "sweet" | "luscious";
+                                /** @enum {string} */
+                                to: "dry" | "off-dry" | "medium-dry" | "medium-sweet" | "sweet" | "luscious";
+                            };
+                            synonyms: string[];
+                            aromas: string[];
+                            regions: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                level: "country" | "region" | "subregion" | "appellation";
+                                countryId: string;
+                            }[];
+                            note: string | null;
+                            /** @enum {string} */
+                            source: "shipped" | "admin";
+                            editedAt: string | null;
+                            editedBy: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/wine/classifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                countryId: string;
+                                regionId: string | null;
+                                summary: string;
+                                levelCount: number;
+                                memberCount: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wine/classifications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            countryId: string;
+                            regionId: string | null;
+                            summary: string;
+                            levels: {
+                                id: string;
+                                name: string;
+                                rank: number;
+                                meaning: string;
+                                labelExample?: string;
+                                mustWeightOechsle?: {
+                                    min: number;
+                                    max: number;
+                                };
+                                mustWeightKmw?: {
+                                    min: number;
+                                    max: number;
+                                };
+                                residualSugarGPerL?: {
+                                    min: number;
+                                    max: number | null;
+                                };
+                                villageRatingPercent?: {
+                                    min: number;
+                                    max: number;
+                                };
+                                minimumAgeing?: {
+                                    red: {
+                                        totalMonths: number;
+                                        oakMonths: number;
+                                    };
+                                    whiteAndRose: {
+                                        totalMonths: number;
+                                        oakMonths: number;
+                                    };
+                                };
+                            }[];
+                            members: {
+                                name: string;
+                                level: string;
+                                regionId: string | null;
+                                commune: string | null;
+                                note: string | null;
+                            }[];
+                            terms: {
+                                term: string;
+                                meaning: string;
+                            }[];
+                            sources: {
+                                title: string;
+                                url: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wine/tasting-guide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            summary: string;
+                            sections: {
+                                id: string;
+                                name: string;
+                                description?: string;
+                                fields: {
+                                    id: string;
+                                    name: string;
+                                    description?: string;
+                                    /** @enum {string} */
+                                    kind: "single" | "multi" | "aromas" | "text";
+                                    required: boolean;
+                                    /** @enum {string} */
+                                    scale?: "sweetness" | "acidity" | "tannin" | "body" | "intensity" | "finish";
+                                    values?: {
+                                        id: string;
+                                        label: string;
+                                        hint?: string;
+                                    }[];
+                                    valuesByWineType?: {
+                                        [key: string]: {
+                                            id: string;
+                                            label: string;
+                                            hint?: string;
+                                        }[];
+                                    };
+                                    appliesWhen?: {
+                                        field: string;
+                                        in: string[];
+                                    };
+                                }[];
+                            }[];
+                            aromaGroups: {
+                                id: string;
+                                /** @enum {string} */
+                                type: "primary" | "secondary" | "tertiary";
+                                name: string;
+                                descriptors: string[];
                             }[];
                         };
                     };

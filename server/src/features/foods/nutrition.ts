@@ -54,19 +54,26 @@ function weighNutritionLine(line: NutritionLine, foodsById: ReadonlyMap<number, 
  * food's nutrients per 100 g, summed and divided by `servings`. Lines that cannot be weighed
  * without guessing are listed in `uncounted` with the reason, and left out.
  */
-export function computeNutrition(lines: readonly NutritionLine[], servings: number, foodsById: ReadonlyMap<number, NutritionFood>): NutritionSummary {
+export function computeNutrition(
+  lines: readonly NutritionLine[],
+  servings: number,
+  foodsById: ReadonlyMap<number, NutritionFood>,
+): NutritionSummary & { lineGrams: Array<number | null> } {
   if (!(servings > 0) || !Number.isFinite(servings)) throw new AppError('invalid_servings', 422, 'Servings must be a number above 0', [{ field: 'servings', message: 'must be more than 0' }]);
   const total = zeroNutrients();
   const incomplete = new Set<NutrientKey>();
   const uncounted: Array<{ line: number; reason: UncountedReason }> = [];
+  const lineGrams: Array<number | null> = [];
   let countedLines = 0;
   for (const [index, line] of lines.entries()) {
     const weight = weighNutritionLine(line, foodsById);
     if ('reason' in weight) {
       uncounted.push({ line: index, reason: weight.reason });
+      lineGrams.push(null);
       continue;
     }
     countedLines += 1;
+    lineGrams.push(weight.grams);
     for (const key of nutrientKeys) {
       const per100g = weight.food.nutrientsPer100g[key];
       if (per100g === null) incomplete.add(key);
@@ -82,5 +89,6 @@ export function computeNutrition(lines: readonly NutritionLine[], servings: numb
     incomplete: nutrientKeys.filter((key) => incomplete.has(key)),
     countedLines,
     uncounted,
+    lineGrams,
   };
 }

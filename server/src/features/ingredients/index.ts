@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { registerIngredientRoutes } from './ingredients.routes.js';
+import type { FoodLookup } from './ingredients.service.js';
 
 export { foodNameKey, singularizeWord } from './food-name.js';
 export { parseIngredientLine } from './ingredient-parser.js';
@@ -8,6 +9,8 @@ export { findUnit, type UnitDefinition, type UnitDimension, type UnitId, unitByI
 export { convertQuantity, formatQuantity, formatQuantityRange, resolveUnit, toUnitSystem } from './units.js';
 
 /** Ingredients and units: the line parser, unit conversion and the unit table, as public endpoints. */
-export async function ingredientsFeature(app: FastifyInstance): Promise<void> {
-  registerIngredientRoutes(app);
+export type { FoodLookup };
+
+export async function ingredientsFeature(app: FastifyInstance, options: { foods?: FoodLookup } = {}): Promise<void> {
+  registerIngredientRoutes(app, options.foods);
 }

@@ -22,7 +22,7 @@ const expectProblem = (res: { statusCode: number; headers: Record<string, unknow
 };
 
 describe('POST /api/ingredients/parse', () => {
-  it('parses lines without logging in, in order, with food left for the catalogue', async () => {
+  it('parses lines without logging in, in order, with the matched catalogue food', async () => {
     const res = await parse({ lines: ['1 1/2 cups finely chopped onion', '200 g (7 oz) butter', 'Salt to taste'] });
     expect(res.statusCode).toBe(200);
     const { items } = res.json();
@@ -39,10 +39,12 @@ describe('POST /api/ingredients/parse', () => {
       optional: false,
       toTaste: false,
       secondary: null,
-      food: null,
+      food: { id: expect.any(Number), name: expect.stringMatching(/^Onions, raw/), commonName: 'onion', foodGroup: expect.any(String) },
     });
-    expect(items[1]).toMatchObject({ quantity: 200, unit: 'g', secondary: { quantity: 7, unit: 'oz', each: false } });
-    expect(items[2]).toMatchObject({ quantity: null, name: 'Salt', toTaste: true });
+    expect(items[1]).toMatchObject({ quantity: 200, unit: 'g', secondary: { quantity: 7, unit: 'oz', each: false }, food: { commonName: expect.stringContaining('butter') } });
+    expect(items[2]).toMatchObject({ quantity: null, name: 'Salt', toTaste: true, food: { commonName: expect.stringContaining('salt') } });
+    const unknown = (await parse({ lines: ['2 cups unobtainium'] })).json().items[0];
+    expect(unknown).toMatchObject({ name: 'unobtainium', food: null });
   });
 
   it('accepts 200 lines of 500 characters', async () => {
@@ -89,6 +91,25 @@ describe('GET /api/units/convert', () => {
     const res = await convert('amount=1&from=cup&to=g&density=0.53');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ amount: 125.391765, unit: 'g', formatted: '125 g' });
+  });
+
+  it("converts volume to mass with a catalogue food's density", async () => {
+    const [flour] = (await t.app.inject({ url: '/api/foods?q=all-purpose%20flour&limit=1' })).json().items;
+    const density = (await t.app.inject({ url: `/api/foods/${flour.id}` })).json().densityGPerMl;
+    const res = await convert(`amount=1&from=cup&to=g&food=${flour.id}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().amount).toBeCloseTo(236.588 * density, 3);
+    const given = await convert(`amount=1&from=cup&to=g&food=${flour.id}&density=1`);
+    expect(given.json().amount).toBeCloseTo(236.588, 3);
+  });
+
+  it('answers 404 for an unknown food and 422 no_density for a food the catalogue cannot weigh by volume', async () => {
+    expectProblem(await convert('amount=1&from=cup&to=g&food=2000000000'), 404, 'not_found');
+    expect(expectProblem(await convert('amount=1&from=cup&to=g&food=0'), 400, 'validation_failed').errors?.[0]?.field).toBe('food');
+    const { rows } = await t.platform.database.executeSql('select id from foods where density_g_per_ml is null order by id limit 1');
+    const undensed = rows[0].id as number;
+    expect(expectProblem(await convert(`amount=1&from=cup&to=g&food=${undensed}`), 422, 'no_density').errors?.[0]?.field).toBe('density');
+    expect((await convert(`amount=1&from=kg&to=g&food=${undensed}`)).json().amount).toBe(1000);
   });
 
   it('answers 422 unknown_unit naming the field', async () => {

@@ -60,7 +60,9 @@ describe('reading images respects the recipe’s visibility on every read', () =
       expect((await reader({ url })).statusCode).toBe(404);
       expect((await reader({ method: 'HEAD', url })).statusCode).toBe(404);
       expect((await reader({ url: `/api/recipes/${secret.id}/images` })).statusCode).toBe(404);
+      expect((await reader({ url: `/api/recipes/${secret.id}` })).statusCode).toBe(404);
     }
+    expect((await cook.inject({ url: `/api/recipes/${secret.id}` })).json().images).toMatchObject([{ id: image.id, alt: 'Secret sauce', isCover: true }]);
     const mine = await cook.inject({ url });
     expect(mine.statusCode).toBe(200);
     expect(mine.headers['cache-control']).toBe('private, max-age=31536000, immutable');

@@ -1,5 +1,6 @@
-import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { isoTimestamp } from '../../db/iso-timestamp.js';
 import { recipeImages } from '../../db/schema/index.js';
 
 export type RecipeImageRow = typeof recipeImages.$inferSelect;
@@ -19,6 +20,54 @@ export async function listImagesOfRecipe(db: DbOrTx, recipeId: string): Promise<
     .from(recipeImages)
     .where(eq(recipeImages.recipeId, recipeId))
     .orderBy(asc(recipeImages.position), asc(recipeImages.createdAt), asc(recipeImages.id));
+}
+
+/**
+ * The images of the recipe whose id is `recipeId` (a column or expression of an outer query), cover
+ * first then in order, as one JSON array: a correlated subquery the recipe read embeds, so a recipe
+ * and its images come back in one statement. Keys as in `RecipeImageJson`.
+ */
+export function imagesJsonOf(recipeId: SQLWrapper): SQL<RecipeImageJson[]> {
+  return sql<RecipeImageJson[]>`coalesce((select json_agg(json_build_object(
+    'id', ${recipeImages.id}, 'recipeId', ${recipeImages.recipeId}, 'position', ${recipeImages.position}, 'isCover', ${recipeImages.isCover},
+    'width', ${recipeImages.width}, 'height', ${recipeImages.height}, 'alt', ${recipeImages.alt}, 'variants', ${recipeImages.variants},
+    'createdAt', ${isoTimestamp(recipeImages.createdAt)}
+  ) order by ${recipeImages.isCover} desc, ${recipeImages.position}, ${recipeImages.createdAt}, ${recipeImages.id})
+  from ${recipeImages} where ${recipeImages.recipeId} = ${recipeId}), '[]'::json)`;
+}
+
+/** One image as `imagesJsonOf` returns it (the timestamp already in the API's ISO form). */
+export type RecipeImageJson = Omit<RecipeImageRow, 'ownerId' | 'storageKey' | 'createdAt'> & { createdAt: string };
+
+/** Prepared once per database handle: saving a recipe checks its step photos against these. */
+const preparedDisplayLists = new WeakMap<object, ReturnType<typeof buildDisplayList>>();
+
+function buildDisplayList(db: DbOrTx) {
+  return db
+    .select()
+    .from(recipeImages)
+    .where(eq(recipeImages.recipeId, sql.placeholder('recipeId')))
+    .orderBy(desc(recipeImages.isCover), asc(recipeImages.position), asc(recipeImages.createdAt), asc(recipeImages.id))
+    .prepare('recipe_images_cover_first');
+}
+
+/** The recipe's images as a page shows them: the cover first, then the others in order. */
+export async function listImagesCoverFirst(db: DbOrTx, recipeId: string): Promise<RecipeImageRow[]> {
+  let query = preparedDisplayLists.get(db);
+  if (!query) {
+    query = buildDisplayList(db);
+    preparedDisplayLists.set(db, query);
+  }
+  return query.execute({ recipeId });
+}
+
+/** The cover image of each of these recipes that has one (id and variants), in one query. */
+export async function findCoverImages(db: DbOrTx, recipeIds: readonly string[]): Promise<Pick<RecipeImageRow, 'recipeId' | 'id' | 'variants'>[]> {
+  if (recipeIds.length === 0) return [];
+  return db
+    .select({ recipeId: recipeImages.recipeId, id: recipeImages.id, variants: recipeImages.variants })
+    .from(recipeImages)
+    .where(and(inArray(recipeImages.recipeId, [...recipeIds]), eq(recipeImages.isCover, true)));
 }
 
 export async function countImagesOfRecipe(db: DbOrTx, recipeId: string): Promise<number> {

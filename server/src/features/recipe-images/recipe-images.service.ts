@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { imageUploadLimits, type RecipeImage, type UpdateRecipeImageBody } from '@tavola/contracts/images';
-import type { Db } from '../../db/client.js';
+import type { Db, DbOrTx, Tx } from '../../db/client.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { processImage } from '../../platform/images/image-processing.js';
 import type { Jobs } from '../../platform/jobs/jobs.js';
@@ -15,6 +15,8 @@ export interface RecipeImagesDeps {
   access: RecipeAccess;
   storage: BlobStorage;
   jobs: Pick<Jobs, 'send'>;
+  /** Runs inside every transaction that adds, removes or re-covers a recipe's images (the search index's photo and cover). */
+  afterChange?: (tx: Tx, recipeId: string) => Promise<void>;
 }
 
 export interface ImageUpload {
@@ -25,6 +27,10 @@ export interface ImageUpload {
 export const variantUrl = (imageId: string, width: number) => `/api/images/${imageId}/${width}.webp`;
 
 export function toRecipeImage(row: repo.RecipeImageRow): RecipeImage {
+  return imageView(row, row.createdAt.toISOString());
+}
+
+function imageView(row: Omit<repo.RecipeImageRow, 'ownerId' | 'storageKey' | 'createdAt'>, createdAt: string): RecipeImage {
   return {
     id: row.id,
     recipeId: row.recipeId,
@@ -34,7 +40,7 @@ export function toRecipeImage(row: repo.RecipeImageRow): RecipeImage {
     height: row.height,
     alt: row.alt,
     variants: row.variants.map((v) => ({ width: v.width, height: v.height, bytes: v.bytes, format: 'webp' as const, url: variantUrl(row.id, v.width) })),
-    createdAt: row.createdAt.toISOString(),
+    createdAt,
   };
 }
 
@@ -60,7 +66,7 @@ export async function uploadRecipeImage(deps: RecipeImagesDeps, userId: string, 
       await repo.lockRecipeImages(tx, recipeId);
       const existing = await repo.countImagesOfRecipe(tx, recipeId);
       if (existing >= imageUploadLimits.maxImagesPerRecipe) throw tooManyImages();
-      return repo.insertImage(tx, {
+      const inserted = await repo.insertImage(tx, {
         id: imageId,
         recipeId,
         ownerId: userId,
@@ -72,6 +78,8 @@ export async function uploadRecipeImage(deps: RecipeImagesDeps, userId: string, 
         variants: processed.variants.map((v) => ({ width: v.width, height: v.height, bytes: v.data.length, format: v.format })),
         alt: upload.alt,
       });
+      await deps.afterChange?.(tx, recipeId);
+      return inserted;
     });
     return toRecipeImage(row);
   } catch (error) {
@@ -86,6 +94,30 @@ export async function uploadRecipeImage(deps: RecipeImagesDeps, userId: string, 
 export async function listRecipeImages(deps: RecipeImagesDeps, viewerId: string | null, recipeId: string): Promise<RecipeImage[]> {
   await deps.access.requireVisible(recipeId, viewerId);
   return (await repo.listImagesOfRecipe(deps.db, recipeId)).map(toRecipeImage);
+}
+
+/**
+ * The images of a recipe, cover first, in one query (the recipes feature's `imagesFor`: step photos
+ * are checked against them). No visibility check: the caller has made it.
+ */
+export async function imagesForRecipePage(db: DbOrTx, recipeId: string): Promise<RecipeImage[]> {
+  return (await repo.listImagesCoverFirst(db, recipeId)).map(toRecipeImage);
+}
+
+/** The URL of the smallest variant of each recipe's cover, for recipes that have one (search results' thumbnails). */
+export async function coverUrlsOf(db: DbOrTx, recipeIds: readonly string[]): Promise<Map<string, string>> {
+  const covers = await repo.findCoverImages(db, recipeIds);
+  const urls = new Map<string, string>();
+  for (const cover of covers) {
+    const smallest = [...cover.variants].sort((a, b) => a.width - b.width)[0];
+    if (smallest) urls.set(cover.recipeId, variantUrl(cover.id, smallest.width));
+  }
+  return urls;
+}
+
+/** Images as `imagesJsonOf` (repository) returns them, in the API's shape with the variant URLs the image routes serve. */
+export function imagesFromJson(images: unknown): RecipeImage[] {
+  return (images as repo.RecipeImageJson[]).map((image) => imageView(image, image.createdAt));
 }
 
 /** Moves `id` to `position` (clamped to the end) and numbers every image 0..n-1; returns the changes. */
@@ -108,6 +140,7 @@ export async function updateRecipeImage(deps: RecipeImagesDeps, userId: string, 
     if (changes.alt !== undefined) await repo.updateImageAlt(tx, imageId, changes.alt || null);
     if (changes.isCover) await repo.setCover(tx, recipeId, imageId);
     if (changes.position !== undefined) await repo.setPositions(tx, recipeId, reorder(images, imageId, changes.position));
+    if (changes.isCover) await deps.afterChange?.(tx, recipeId);
     return repo.findImage(tx, imageId);
   });
   if (!row) throw imageNotFound();
@@ -131,6 +164,7 @@ export async function deleteRecipeImage(deps: RecipeImagesDeps, userId: string, 
     );
     const nextCover = remaining[0];
     if (target.isCover && nextCover) await repo.setCover(tx, recipeId, nextCover.id);
+    await deps.afterChange?.(tx, recipeId);
     await enqueueImageFileDeletion(deps.jobs, tx, [target.storageKey]);
   });
 }

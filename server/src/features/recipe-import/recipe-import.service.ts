@@ -4,7 +4,7 @@
  */
 import type { ImportPreview, ImportSourceKind } from '@tavola/contracts/recipe-import';
 import type { Recipe, Visibility } from '@tavola/contracts/recipes';
-import type { Db } from '../../db/client.js';
+import type { Db, Tx } from '../../db/client.js';
 import { AppError } from '../../platform/errors.js';
 import { createRecipeFor } from '../recipes/index.js';
 import { mapRecipeHtml, parseJsonLdText } from './html-recipe.js';
@@ -16,6 +16,8 @@ import { type FetchedPage, fetchRecipePage, type PageFetchOptions } from './url-
 export interface RecipeImportDeps {
   db: Db;
   fetchOptions: PageFetchOptions;
+  /** The recipes feature's `afterChange` port for the recipe saved (the search index), from the composition root. */
+  afterRecipeChange?: (tx: Tx, recipeId: string) => Promise<void>;
 }
 
 /** The request body after validation: exactly one source is set. */
@@ -78,5 +80,5 @@ export async function importRecipe(deps: RecipeImportDeps, ownerId: string, requ
   if (request.preview) return { preview: { preview: true, source: imported.source, content: imported.content, warnings: imported.warnings } };
   const host = imported.source.url ? new URL(imported.source.url).host : null;
   const changeNote = host ? `Imported from ${host}` : changeNotes[imported.source.kind];
-  return { recipe: await createRecipeFor(deps.db, ownerId, { content: imported.content, visibility: request.visibility, changeNote }) };
+  return { recipe: await createRecipeFor(deps.db, ownerId, { content: imported.content, visibility: request.visibility, changeNote }, { afterChange: deps.afterRecipeChange }) };
 }

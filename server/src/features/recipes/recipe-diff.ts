@@ -47,8 +47,30 @@ function pairChanges(changes: ReturnType<typeof alignLists>): ListChange[] {
   return out;
 }
 
-const ingredientTexts = (content: RecipeContent) =>
-  content.ingredients.flatMap((section) => section.lines.map((line) => (section.title ? `${section.title}: ${line.text}` : line.text)));
+const ingredientLines = (content: RecipeContent) =>
+  content.ingredients.flatMap((section) => section.lines.map((line) => ({ text: section.title ? `${section.title}: ${line.text}` : line.text, foodId: line.foodId ?? null })));
+
+const ingredientTexts = (content: RecipeContent) => ingredientLines(content).map((line) => line.text);
+
+export interface FoodChange {
+  line: string;
+  before: number | null;
+  after: number | null;
+}
+
+/** Lines present in both versions (same text, matched in order) whose food changed. */
+export function foodChanges(before: RecipeContent, after: RecipeContent): FoodChange[] {
+  const waiting = new Map<string, Array<number | null>>();
+  for (const line of ingredientLines(before)) waiting.set(line.text, [...(waiting.get(line.text) ?? []), line.foodId]);
+  const changes: FoodChange[] = [];
+  for (const line of ingredientLines(after)) {
+    const queue = waiting.get(line.text);
+    if (!queue || queue.length === 0) continue;
+    const earlier = queue.shift() ?? null;
+    if (earlier !== line.foodId) changes.push({ line: line.text, before: earlier, after: line.foodId });
+  }
+  return changes;
+}
 
 const metadataFields = [
   'title',
@@ -70,7 +92,7 @@ const metadataFields = [
 const normalise = (value: unknown) => (value === undefined ? null : value);
 
 /** What changed between two versions: metadata fields, ingredient lines and steps. */
-export function diffRecipeContent(from: number, before: RecipeContent, to: number, after: RecipeContent): RecipeDiff {
+export function diffRecipeContent(from: number, before: RecipeContent, to: number, after: RecipeContent): Omit<RecipeDiff, 'foods'> {
   const metadata = metadataFields
     .filter((field) => JSON.stringify(normalise(before[field])) !== JSON.stringify(normalise(after[field])))
     .map((field) => ({ field, before: normalise(before[field]), after: normalise(after[field]) }));

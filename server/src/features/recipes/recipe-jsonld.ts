@@ -23,7 +23,7 @@ export interface JsonLdExtras {
 }
 
 /** The recipe as a schema.org Recipe (JSON-LD), as other sites and search engines read it. */
-export function toSchemaOrgRecipe(recipe: Recipe, extras: JsonLdExtras): Record<string, unknown> {
+export function toSchemaOrgRecipe(recipe: Omit<Recipe, 'images' | 'rating'>, extras: JsonLdExtras): Record<string, unknown> {
   const c = recipe.content;
   const url = `${extras.publicUrl}/recipes/${recipe.id}`;
   const diets = c.diets.filter((d) => schemaOrgDiets[d]).map((d) => schemaOrgDiets[d]);

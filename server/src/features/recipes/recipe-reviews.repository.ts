@@ -21,11 +21,16 @@ export async function deleteRating(db: DbOrTx, recipeId: string, userId: string)
   return rows.length > 0;
 }
 
+/** A user whose ratings and favourites count: deleted accounts keep their rows but no longer count (nor are listed). */
+const activeUser = eq(users.status, 'active');
+
+/** How many active accounts gave each number of stars (the reviews list shows the same accounts). */
 export async function ratingDistribution(db: DbOrTx, recipeId: string) {
   return db
     .select({ stars: recipeRatings.stars, n: count() })
     .from(recipeRatings)
-    .where(eq(recipeRatings.recipeId, recipeId))
+    .innerJoin(users, eq(users.id, recipeRatings.userId))
+    .where(and(eq(recipeRatings.recipeId, recipeId), activeUser))
     .groupBy(recipeRatings.stars);
 }
 
@@ -55,7 +60,7 @@ export async function listRatings(db: DbOrTx, recipeId: string, limit: number, a
     .where(
       and(
         eq(recipeRatings.recipeId, recipeId),
-        eq(users.status, 'active'),
+        activeUser,
         after
           ? or(lt(recipeRatings.updatedAt, after.updatedAt), and(eq(recipeRatings.updatedAt, after.updatedAt), lt(recipeRatings.userId, after.id)))
           : undefined,
@@ -80,19 +85,38 @@ export async function favouriteState(db: DbOrTx, recipeId: string, userId: strin
       mine: userId ? sql<boolean>`coalesce(bool_or(${recipeFavourites.userId} = ${userId}), false)` : sql<boolean>`false`,
     })
     .from(recipeFavourites)
-    .where(eq(recipeFavourites.recipeId, recipeId));
+    .innerJoin(users, eq(users.id, recipeFavourites.userId))
+    .where(and(eq(recipeFavourites.recipeId, recipeId), activeUser));
   return { count: Number(row?.count ?? 0), favourite: Boolean(row?.mine) };
 }
 
-/** A user's favourites that they can still see, newest first. */
-export async function listFavourites(db: DbOrTx, userId: string, limit: number) {
+/**
+ * A timestamp as text to the microsecond, in UTC: cursors carry it whole, since a JavaScript Date
+ * would cut it to the millisecond and rows created within the same millisecond would be skipped.
+ */
+const exactTime = (column: typeof recipeFavourites.createdAt | typeof recipeCookLog.createdAt) =>
+  sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+export interface FavouritesAfter {
+  favouritedAt: string;
+  recipeId: string;
+}
+
+/** A user's favourites that they can still see, newest favourite first, after the keyset position. */
+export async function listFavourites(db: DbOrTx, userId: string, limit: number, after?: FavouritesAfter) {
   return db
-    .select({ recipe: recipes, author })
+    .select({ recipe: recipes, author, favouritedAt: exactTime(recipeFavourites.createdAt) })
     .from(recipeFavourites)
     .innerJoin(recipes, eq(recipes.id, recipeFavourites.recipeId))
     .innerJoin(users, eq(users.id, recipes.ownerId))
-    .where(and(eq(recipeFavourites.userId, userId), visibleTo(userId)))
-    .orderBy(desc(recipeFavourites.createdAt))
+    .where(
+      and(
+        eq(recipeFavourites.userId, userId),
+        visibleTo(userId),
+        after ? sql`(${recipeFavourites.createdAt}, ${recipeFavourites.recipeId}) < (${after.favouritedAt}::timestamptz, ${after.recipeId}::uuid)` : undefined,
+      ),
+    )
+    .orderBy(desc(recipeFavourites.createdAt), desc(recipeFavourites.recipeId))
     .limit(limit);
 }
 
@@ -101,18 +125,47 @@ export async function insertCookLog(db: DbOrTx, row: typeof recipeCookLog.$infer
   return entry as typeof recipeCookLog.$inferSelect;
 }
 
-/** The user's own log; the title of a recipe they can no longer see is withheld. */
-export async function listCookLog(db: DbOrTx, userId: string, recipeId?: string) {
+export interface CookLogAfter {
+  cookedOn: string;
+  createdAt: string;
+  id: string;
+}
+
+const cookLogOf = (userId: string, recipeId?: string) =>
+  and(eq(recipeCookLog.userId, userId), recipeId ? eq(recipeCookLog.recipeId, recipeId) : undefined);
+
+/**
+ * A page of the user's own log, newest cooking first (then newest entry), after the keyset position.
+ * Entries stay when their recipe is hidden from the user later; `visible` says so and the title is withheld.
+ */
+export async function listCookLog(db: DbOrTx, userId: string, filter: { recipeId?: string; limit: number; after?: CookLogAfter }) {
+  const visible = visibleTo(userId);
+  const { after } = filter;
   return db
     .select({
       entry: recipeCookLog,
-      title: sql<string | null>`case when ${visibleTo(userId)} then ${recipes.title} else null end`,
+      visible: sql<boolean>`(${visible})`,
+      title: sql<string | null>`case when ${visible} then ${recipes.title} else null end`,
+      exactCreatedAt: exactTime(recipeCookLog.createdAt),
     })
     .from(recipeCookLog)
     .innerJoin(recipes, eq(recipes.id, recipeCookLog.recipeId))
-    .where(and(eq(recipeCookLog.userId, userId), recipeId ? eq(recipeCookLog.recipeId, recipeId) : undefined))
-    .orderBy(desc(recipeCookLog.cookedOn), desc(recipeCookLog.createdAt))
-    .limit(500);
+    .where(
+      and(
+        cookLogOf(userId, filter.recipeId),
+        after
+          ? sql`(${recipeCookLog.cookedOn}, ${recipeCookLog.createdAt}, ${recipeCookLog.id}) < (${after.cookedOn}::date, ${after.createdAt}::timestamptz, ${after.id}::uuid)`
+          : undefined,
+      ),
+    )
+    .orderBy(desc(recipeCookLog.cookedOn), desc(recipeCookLog.createdAt), desc(recipeCookLog.id))
+    .limit(filter.limit);
+}
+
+/** How many entries the user's log (or one recipe's part of it) holds. */
+export async function countCookLog(db: DbOrTx, userId: string, recipeId?: string): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(recipeCookLog).where(cookLogOf(userId, recipeId));
+  return Number(row?.n ?? 0);
 }
 
 export async function deleteCookLog(db: DbOrTx, userId: string, id: string): Promise<boolean> {

@@ -1,8 +1,11 @@
 import {
   cookLogBody,
   cookLogEntrySchema,
+  cookLogPageSchema,
+  cookLogQuery,
   favouritesPageSchema,
   favouriteStateSchema,
+  myListQuery,
   ratingBody,
   ratingSchema,
   ratingsPageSchema,
@@ -42,17 +45,15 @@ export function registerRecipeReviewRoutes(app: FastifyInstance, deps: RecipesDe
   r.delete('/api/recipes/:id/favourite', { schema: { tags, params: idParams, response: { 200: favouriteStateSchema } } }, async (request) =>
     reviews.setFavourite(deps, requireUser(request).id, request.params.id, false),
   );
-  r.get('/api/me/favourites', { schema: { tags, response: { 200: favouritesPageSchema } } }, async (request) => ({
-    items: await reviews.listFavourites(deps, requireUser(request).id),
-  }));
+  r.get('/api/me/favourites', { schema: { tags, querystring: myListQuery, response: { 200: favouritesPageSchema } } }, async (request) =>
+    reviews.listFavourites(deps, requireUser(request).id, request.query),
+  );
 
   r.post('/api/recipes/:id/cooked', { schema: { tags, params: idParams, body: cookLogBody, response: { 201: cookLogEntrySchema } } }, async (request, reply) =>
     reply.status(201).send(await reviews.logCooked(deps, requireUser(request).id, request.params.id, request.body)),
   );
-  r.get(
-    '/api/me/cooked',
-    { schema: { tags, querystring: z.object({ recipeId: z.string().uuid().optional() }), response: { 200: z.object({ items: z.array(cookLogEntrySchema) }) } } },
-    async (request) => ({ items: await reviews.listCooked(deps, requireUser(request).id, request.query.recipeId) }),
+  r.get('/api/me/cooked', { schema: { tags, querystring: cookLogQuery, response: { 200: cookLogPageSchema } } }, async (request) =>
+    reviews.listCooked(deps, requireUser(request).id, request.query),
   );
   r.delete(
     '/api/me/cooked/:entryId',

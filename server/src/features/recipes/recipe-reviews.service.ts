@@ -25,14 +25,20 @@ const toRating = (row: RatingRow): Rating => ({
 export async function rateRecipe(deps: RecipesDeps, userId: string, recipeId: string, input: { stars: number; review?: string | null }): Promise<Rating> {
   const recipe = await getRecipe(deps, recipeId, userId);
   if (recipe.author.id === userId) throw new AppError('own_recipe', 403, 'You cannot rate your own recipe');
-  await repo.upsertRating(deps.db, { recipeId, userId, stars: input.stars, review: input.review?.trim() || null });
+  await deps.db.transaction(async (tx) => {
+    await repo.upsertRating(tx, { recipeId, userId, stars: input.stars, review: input.review?.trim() || null });
+    await deps.afterChange?.(tx, recipeId);
+  });
   const row = await repo.findRating(deps.db, recipeId, userId);
   return toRating(row as RatingRow);
 }
 
 export async function removeRating(deps: RecipesDeps, userId: string, recipeId: string): Promise<void> {
   await getRecipe(deps, recipeId, userId);
-  if (!(await repo.deleteRating(deps.db, recipeId, userId))) throw notFound('Your rating');
+  await deps.db.transaction(async (tx) => {
+    if (!(await repo.deleteRating(tx, recipeId, userId))) throw notFound('Your rating');
+    await deps.afterChange?.(tx, recipeId);
+  });
 }
 
 export async function listRatings(deps: RecipesDeps, viewerId: string | null, recipeId: string, query: { limit: number; cursor?: string }) {
@@ -65,15 +71,62 @@ export async function setFavourite(deps: RecipesDeps, userId: string, recipeId: 
   return repo.favouriteState(deps.db, recipeId, userId);
 }
 
-export async function listFavourites(deps: RecipesDeps, userId: string): Promise<RecipeSummary[]> {
-  const rows = await repo.listFavourites(deps.db, userId, 200);
-  return rows.map(({ recipe, author }) => toSummary(recipe, author));
+/**
+ * Keyset cursors of the user's own lists: base64url of a tag naming the list and the last row's
+ * sort key. Opaque to clients; a cursor from another list, or altered, is refused as a bad field.
+ */
+const keyParts = {
+  /** A calendar day that exists (2026-02-31 does not). */
+  date: (part: string) => /^\d{4}-\d{2}-\d{2}$/.test(part) && !part.startsWith('0000') && !Number.isNaN(Date.parse(part)) && new Date(part).toISOString().startsWith(part),
+  /** A UTC timestamp to the microsecond that exists. */
+  time: (part: string) =>
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(part) &&
+    !part.startsWith('0000') &&
+    !Number.isNaN(Date.parse(part)) &&
+    new Date(part).toISOString().slice(0, 23) === part.slice(0, 23),
+  uuid: (part: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(part),
+};
+
+function encodeListCursor(list: 'favourites' | 'cooked', key: string[]): string {
+  return Buffer.from([list, ...key].join('|')).toString('base64url');
 }
 
-const toEntry = (entry: Awaited<ReturnType<typeof repo.insertCookLog>>, title: string | null): CookLogEntry => ({
+function decodeListCursor(list: 'favourites' | 'cooked', cursor: string, parts: (keyof typeof keyParts)[]): string[] {
+  const [tag, ...key] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const valid = tag === list && key.length === parts.length && key.every((part, i) => keyParts[parts[i] as keyof typeof keyParts](part));
+  if (!valid) throw new AppError('validation_failed', 400, 'The cursor is not valid', [{ field: 'cursor', message: 'is not a cursor from this list' }]);
+  return key;
+}
+
+interface MyListQuery {
+  limit: number;
+  cursor?: string;
+}
+
+/** The user's favourites they can still see, newest favourite first, a page at a time. */
+export async function listFavourites(deps: RecipesDeps, userId: string, query: MyListQuery): Promise<{ items: RecipeSummary[]; nextCursor: string | null }> {
+  let after: repo.FavouritesAfter | undefined;
+  if (query.cursor) {
+    const [favouritedAt, recipeId] = decodeListCursor('favourites', query.cursor, ['time', 'uuid']) as [string, string];
+    after = { favouritedAt, recipeId };
+  }
+  const rows = await repo.listFavourites(deps.db, userId, query.limit + 1, after);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(({ recipe, author }) => toSummary(recipe, author)),
+    nextCursor: rows.length > query.limit && last ? encodeListCursor('favourites', [last.favouritedAt, last.recipe.id]) : null,
+  };
+}
+
+type CookLogRow = Awaited<ReturnType<typeof repo.insertCookLog>>;
+
+/** A recipe the user can no longer see keeps its entry, without its title. */
+const toEntry = (entry: CookLogRow, recipe: { visible: boolean; title: string | null }): CookLogEntry => ({
   id: entry.id,
   recipeId: entry.recipeId,
-  recipeTitle: title ?? 'A recipe you can no longer see',
+  recipeTitle: recipe.visible ? recipe.title : null,
+  recipeVisible: recipe.visible,
   cookedOn: entry.cookedOn,
   note: entry.note,
   createdAt: entry.createdAt.toISOString(),
@@ -82,18 +135,38 @@ const toEntry = (entry: Awaited<ReturnType<typeof repo.insertCookLog>>, title: s
 export async function logCooked(deps: RecipesDeps, userId: string, recipeId: string, input: { cookedOn: string; note?: string | null }): Promise<CookLogEntry> {
   const recipe = await getRecipe(deps, recipeId, userId);
   const entry = await repo.insertCookLog(deps.db, { recipeId, userId, cookedOn: input.cookedOn, note: input.note?.trim() || null });
-  return toEntry(entry, recipe.content.title);
+  return toEntry(entry, { visible: true, title: recipe.content.title });
 }
 
-export async function listCooked(deps: RecipesDeps, userId: string, recipeId?: string): Promise<CookLogEntry[]> {
-  return (await repo.listCookLog(deps.db, userId, recipeId)).map((r) => toEntry(r.entry, r.title));
+/** The user's own log (or one recipe's part of it), newest cooking first, a page at a time, with its total. */
+export async function listCooked(
+  deps: RecipesDeps,
+  userId: string,
+  query: MyListQuery & { recipeId?: string },
+): Promise<{ items: CookLogEntry[]; nextCursor: string | null; total: number }> {
+  let after: repo.CookLogAfter | undefined;
+  if (query.cursor) {
+    const [cookedOn, createdAt, id] = decodeListCursor('cooked', query.cursor, ['date', 'time', 'uuid']) as [string, string, string];
+    after = { cookedOn, createdAt, id };
+  }
+  const [rows, total] = await Promise.all([
+    repo.listCookLog(deps.db, userId, { recipeId: query.recipeId, limit: query.limit + 1, after }),
+    repo.countCookLog(deps.db, userId, query.recipeId),
+  ]);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => toEntry(row.entry, row)),
+    nextCursor: rows.length > query.limit && last ? encodeListCursor('cooked', [last.entry.cookedOn, last.exactCreatedAt, last.entry.id]) : null,
+    total,
+  };
 }
 
 export async function deleteCooked(deps: RecipesDeps, userId: string, id: string): Promise<void> {
   if (!(await repo.deleteCookLog(deps.db, userId, id))) throw notFound('Log entry');
 }
 
-/** Count, average (two decimals) and distribution of a recipe's ratings (no visibility check: callers have done it). */
+/** Count, average (two decimals) and distribution of a recipe's ratings by active accounts (no visibility check: callers have done it). */
 export async function ratingSummary(deps: RecipesDeps, recipeId: string) {
   return summarise(await repo.ratingDistribution(deps.db, recipeId));
 }

@@ -40,16 +40,27 @@ export async function completeIngredients(content: RecipeContent): Promise<Recip
   };
 }
 
-function convertTo(parts: Parsed, system: 'metric' | 'us'): Parsed {
+/** Grams per millilitre of a line's food, when it is known: volumes can then be shown as weights. */
+export type DensityOf = (foodId: number) => number | null | undefined;
+
+function convertTo(parts: Parsed, system: 'metric' | 'us', densityGPerMl?: number): Parsed {
   if (parts.quantity === null || !parts.unit) return parts;
-  const target = toUnitSystem(parts.quantity, parts.unit, system);
+  const weigh = densityGPerMl !== undefined && unitById(parts.unit)?.dimension === 'volume';
+  const options = weigh ? { densityGPerMl, dimension: 'mass' as const } : {};
+  const target = toUnitSystem(parts.quantity, parts.unit, system, options);
   if (target.unit === parts.unit) return parts;
   return {
     ...parts,
     quantity: target.amount,
-    quantityMax: parts.quantityMax === null ? null : convertQuantity(parts.quantityMax, parts.unit, target.unit),
+    quantityMax: parts.quantityMax === null ? null : convertQuantity(parts.quantityMax, parts.unit, target.unit, { densityGPerMl }),
     unit: target.unit,
   };
+}
+
+function densityFor(line: IngredientLine, densityOf: DensityOf | undefined): number | undefined {
+  if (!densityOf || typeof line.foodId !== 'number') return undefined;
+  const density = densityOf(line.foodId);
+  return density && density > 0 ? density : undefined;
 }
 
 function displayLine(parts: Parsed): string {
@@ -63,19 +74,27 @@ function displayLine(parts: Parsed): string {
 }
 
 /** The ingredients at another number of servings and in another unit system; lines without an amount stay as written. */
-export function scaleRecipeContent(content: RecipeContent, query: { servings?: number; system: 'original' | 'metric' | 'us' }): ScaledRecipe {
+export function scaleRecipeContent(
+  content: RecipeContent,
+  query: { servings?: number; system: 'original' | 'metric' | 'us'; measure?: 'as-written' | 'weight' },
+  densityOf?: DensityOf,
+): ScaledRecipe {
   const servings = query.servings ?? content.servings.amount;
   const factor = scaleFactor(content.servings.amount, servings);
+  const measure = query.measure ?? 'as-written';
   return {
     servings: { amount: servings, unit: content.servings.unit },
     factor,
     system: query.system,
+    measure,
     ingredients: content.ingredients.map((section) => ({
       title: section.title ?? null,
       lines: section.lines.map((line) => {
         const original = partsOf(line);
         const scaledParts = scaleIngredient(original, factor);
-        const parts = query.system === 'original' ? scaledParts : convertTo(scaledParts, query.system);
+        const density = measure === 'weight' ? densityFor(line, densityOf) : undefined;
+        const parts =
+          query.system === 'original' && density === undefined ? scaledParts : convertTo(scaledParts, query.system === 'original' ? 'metric' : query.system, density);
         const unchanged = factor === 1 && parts === scaledParts;
         return {
           original: line.text,

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, type Column, desc, eq, inArray, lt, or, type Placeholder, sql, type SQL } from 'drizzle-orm';
 import type { RecipeContent, Visibility } from '@tavola/contracts/recipes';
 import type { DbOrTx } from '../../db/client.js';
 import { recipeVersions, recipes, users } from '../../db/schema/index.js';
@@ -8,9 +8,18 @@ const author = { id: users.id, username: users.username, displayName: users.disp
 /**
  * Privacy in the query: a viewer sees public recipes and their own. Followers-only recipes are
  * visible to their owner until follows exist (the social feature extends this condition).
+ * The viewer may be a placeholder, for prepared statements.
  */
-export function visibleTo(viewerId: string | null): SQL {
-  return viewerId ? (or(eq(recipes.visibility, 'public'), eq(recipes.ownerId, viewerId)) as SQL) : eq(recipes.visibility, 'public');
+export function visibleTo(viewerId: string | Placeholder | null): SQL {
+  return recipeVisibilityRule({ visibility: recipes.visibility, ownerId: recipes.ownerId }, viewerId);
+}
+
+/**
+ * The one visibility rule, over any pair of columns that hold a recipe's visibility and owner (the
+ * recipes table here; the search index's copy in features/search), so every reader applies the same rule.
+ */
+export function recipeVisibilityRule(columns: { visibility: Column; ownerId: Column }, viewerId: string | Placeholder | null): SQL {
+  return viewerId ? (or(eq(columns.visibility, 'public'), eq(columns.ownerId, viewerId)) as SQL) : eq(columns.visibility, 'public');
 }
 
 export async function insertRecipe(db: DbOrTx, row: typeof recipes.$inferInsert) {

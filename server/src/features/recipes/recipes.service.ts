@@ -1,8 +1,12 @@
-import type { Recipe, RecipeContent, RecipeDiff, RecipeSummary, VersionSummary, Visibility } from '@tavola/contracts/recipes';
+import type { RecipeImage } from '@tavola/contracts/images';
+import type { Recipe, RecipeContent, RecipeDiff, RecipeRatingSummary, RecipeSummary, VersionSummary, Visibility } from '@tavola/contracts/recipes';
 import { recordAudit } from '../../platform/audit/audit.js';
-import type { Db, Tx } from '../../db/client.js';
+import type { Db, DbOrTx, Tx } from '../../db/client.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { diffRecipeContent } from './recipe-diff.js';
+import { findFoodsByIds } from '../foods/index.js';
+import { diffRecipeContent, foodChanges } from './recipe-diff.js';
+import { checkStepImages, withoutMissingStepImages } from './recipe-step-images.js';
+import { findRecipeForReading, type RecipeReadPart } from './recipe-read.repository.js';
 import * as repo from './recipes.repository.js';
 
 export interface RecipesDeps {
@@ -11,11 +15,24 @@ export interface RecipesDeps {
   completeIngredients?: (content: RecipeContent) => Promise<RecipeContent>;
   /** Runs inside the delete transaction before the row goes (e.g. enqueue removal of image files). */
   beforeDelete?: (tx: Tx, recipeId: string) => Promise<void>;
+  /**
+   * Runs inside the transaction of every write that changes what a recipe shows elsewhere (create,
+   * save, restore, visibility, delete, ratings), after the change: the search index follows in the
+   * same transaction, so a rolled-back write leaves it unchanged (wired by the composition root).
+   */
+  afterChange?: (tx: Tx, recipeId: string) => Promise<void>;
+  /** The recipe's images, cover first, in one query (the images feature, wired by the composition root). */
+  imagesFor?: (db: DbOrTx, recipeId: string) => Promise<RecipeImage[]>;
+  /** The same images inside the one statement of the recipe read (GET /api/recipes/:id). */
+  imagesInRead?: RecipeReadPart<RecipeImage[]>;
 }
 
 type Author = { id: string; username: string; displayName: string | null };
 
-function toRecipe(recipe: repo.RecipeRow, version: repo.VersionRow, author: Author): Recipe {
+/** A recipe without what the full read adds (images, rating): what writes and access checks work with. */
+export type RecipeRecord = Omit<Recipe, 'images' | 'rating'>;
+
+function toRecipe(recipe: repo.RecipeRow, version: repo.VersionRow, author: Author): RecipeRecord {
   return {
     id: recipe.id,
     author,
@@ -59,19 +76,53 @@ async function lockOwnRecipe(tx: Tx, id: string, userId: string): Promise<repo.R
 
 export async function createRecipe(deps: RecipesDeps, ownerId: string, input: { content: RecipeContent; visibility: Visibility; changeNote?: string }): Promise<Recipe> {
   const content = deps.completeIngredients ? await deps.completeIngredients(input.content) : input.content;
+  await checkStepImages(deps, deps.db, null, content);
   return deps.db.transaction(async (tx) => {
     const recipe = await repo.insertRecipe(tx, { ownerId, visibility: input.visibility, currentVersion: 1, ...cachedColumns(content) });
     const version = await repo.insertVersion(tx, { recipeId: recipe.id, number: 1, authorId: ownerId, content, changeNote: input.changeNote ?? null });
+    await deps.afterChange?.(tx, recipe.id);
     const found = await repo.findVisibleRecipe(tx, recipe.id, ownerId);
     if (!found) throw recipeNotFound();
-    return toRecipe(recipe, version, found.author);
+    // A recipe created a moment ago has no images and no ratings yet.
+    return { ...toRecipe(recipe, version, found.author), images: [], rating: { count: 0, average: null, mine: null, favourite: false } };
   });
 }
 
-export async function getRecipe(deps: RecipesDeps, id: string, viewerId: string | null): Promise<Recipe> {
+/** The recipe's own fields, when the viewer may see it (404 otherwise): the visibility check of every read around a recipe. */
+export async function getRecipe(deps: RecipesDeps, id: string, viewerId: string | null): Promise<RecipeRecord> {
   const found = await repo.findVisibleRecipe(deps.db, id, viewerId);
   if (!found) throw recipeNotFound();
   return toRecipe(found.recipe, found.version, found.author);
+}
+
+/**
+ * The whole recipe as the viewer may see it (404 otherwise): current version, author, rating summary
+ * and images in one query, whatever the number of images and ratings.
+ */
+export async function getRecipeDetail(deps: RecipesDeps, id: string, viewerId: string | null): Promise<Recipe> {
+  const found = await findRecipeForReading(deps.db, id, viewerId, deps.imagesInRead ?? null);
+  if (!found) throw recipeNotFound();
+  const images = deps.imagesInRead ? deps.imagesInRead.fromJson(found.images) : [];
+  const { n, total } = found.ratings;
+  const rating: RecipeRatingSummary = {
+    count: n,
+    average: n > 0 ? Math.round((total / n) * 100) / 100 : null,
+    mine: found.mine,
+    favourite: found.favourite,
+  };
+  const { recipe, version } = found;
+  return {
+    id: recipe.id,
+    author: found.author,
+    visibility: recipe.visibility,
+    version: version.number,
+    versionId: version.id,
+    content: version.content,
+    images,
+    rating,
+    createdAt: recipe.createdAt,
+    updatedAt: recipe.updatedAt,
+  };
 }
 
 /** Saves a new immutable version. `baseVersion` guards against overwriting a save made in between. */
@@ -87,11 +138,13 @@ export async function updateRecipe(
     if (recipe.currentVersion !== input.baseVersion) {
       throw new AppError('version_conflict', 409, `This recipe was saved again (version ${recipe.currentVersion}) since you started editing version ${input.baseVersion}`);
     }
+    await checkStepImages(deps, tx, id, content);
     const number = recipe.currentVersion + 1;
     await repo.insertVersion(tx, { recipeId: id, number, authorId: ownerId, content, changeNote: input.changeNote ?? null, restoredFrom: input.restoredFrom ?? null });
     await repo.updateRecipe(tx, id, { currentVersion: number, ...cachedColumns(content) });
+    await deps.afterChange?.(tx, id);
   });
-  return getRecipe(deps, id, ownerId);
+  return getRecipeDetail(deps, id, ownerId);
 }
 
 export async function changeVisibility(deps: RecipesDeps, ownerId: string, id: string, visibility: Visibility, ip?: string): Promise<Recipe> {
@@ -99,9 +152,10 @@ export async function changeVisibility(deps: RecipesDeps, ownerId: string, id: s
     const recipe = await lockOwnRecipe(tx, id, ownerId);
     if (recipe.visibility === visibility) return;
     await repo.updateRecipe(tx, id, { visibility });
+    await deps.afterChange?.(tx, id);
     await recordAudit(tx, { actorId: ownerId, action: 'recipe.visibility_changed', targetType: 'recipe', targetId: id, diff: { visibility: [recipe.visibility, visibility] }, ip });
   });
-  return getRecipe(deps, id, ownerId);
+  return getRecipeDetail(deps, id, ownerId);
 }
 
 export async function deleteRecipe(deps: RecipesDeps, ownerId: string, id: string): Promise<void> {
@@ -109,6 +163,7 @@ export async function deleteRecipe(deps: RecipesDeps, ownerId: string, id: strin
     await lockOwnRecipe(tx, id, ownerId);
     await deps.beforeDelete?.(tx, id);
     await repo.deleteRecipe(tx, id, ownerId);
+    await deps.afterChange?.(tx, id);
   });
 }
 
@@ -180,7 +235,15 @@ export async function getVersion(deps: RecipesDeps, id: string, number: number, 
 
 export async function diffVersions(deps: RecipesDeps, id: string, from: number, to: number, viewerId: string | null): Promise<RecipeDiff> {
   const [a, b] = await loadVersions(deps, id, viewerId, [from, to]);
-  return diffRecipeContent(from, a!.version.content, to, b!.version.content);
+  const before = a!.version.content;
+  const after = b!.version.content;
+  const changes = foodChanges(before, after);
+  const foods = changes.length > 0 ? await findFoodsByIds(deps.db, changes.flatMap((change) => [change.before, change.after].filter((id): id is number => id !== null))) : new Map();
+  const nameOf = (id: number | null) => (id === null ? null : (foods.get(id)?.name ?? `food ${id}`));
+  return {
+    ...diffRecipeContent(from, before, to, after),
+    foods: changes.map((change) => ({ line: change.line, before: nameOf(change.before), after: nameOf(change.after) })),
+  };
 }
 
 /** Restoring never rewrites history: the old content becomes a new version. */
@@ -189,7 +252,8 @@ export async function restoreVersion(deps: RecipesDeps, ownerId: string, id: str
   if (current.author.id !== ownerId) throw new AppError('not_author', 403, 'Only the author can change this recipe');
   const [row] = await loadVersions(deps, id, ownerId, [number]);
   return updateRecipe(deps, ownerId, id, {
-    content: row!.version.content,
+    // A photo deleted since that version is left out rather than refusing the restore.
+    content: withoutMissingStepImages(row!.version.content, deps.imagesFor ? await deps.imagesFor(deps.db, id) : []),
     baseVersion: current.version,
     changeNote: changeNote ?? `Restored version ${number}`,
     restoredFrom: number,
@@ -202,9 +266,9 @@ export async function restoreVersion(deps: RecipesDeps, ownerId: string, id: str
  */
 export interface RecipeAccess {
   /** The recipe as the viewer may see it; throws 404 otherwise. */
-  requireVisible(recipeId: string, viewerId: string | null): Promise<Recipe>;
+  requireVisible(recipeId: string, viewerId: string | null): Promise<RecipeRecord>;
   /** Throws 404 when the user cannot see it, 403 'not_author' when they can but do not own it. */
-  requireOwner(recipeId: string, userId: string): Promise<Recipe>;
+  requireOwner(recipeId: string, userId: string): Promise<RecipeRecord>;
 }
 
 export function recipeAccess(deps: RecipesDeps): RecipeAccess {

@@ -24,6 +24,7 @@ describe('creating and reading recipes', () => {
     expect(recipe).toMatchObject({ id: created.id, version: 1, visibility: 'public', author: { id: cook.id, username: cook.username } });
     expect(recipe.content.title).toBe('Weeknight tomato risotto');
     expect(recipe.content.ingredients[0].lines).toHaveLength(4);
+    expect(recipe).toMatchObject({ images: [], rating: { count: 0, average: null, mine: null, favourite: false } });
   });
 
   it('rejects bad input with the fields named, and writes nothing', async () => {

@@ -4,6 +4,7 @@ import { LoadingState } from '../../ui';
 import { ApiTokensSection } from './ApiTokensSection';
 import { ChangePasswordSection } from './ChangePasswordSection';
 import { DeleteAccountSection } from './DeleteAccountSection';
+import { PreferencesSection } from './PreferencesSection';
 import { ProfileSection } from './ProfileSection';
 import { SessionsSection } from './SessionsSection';
 
@@ -15,9 +16,10 @@ export function AccountSettingsPage() {
     <div className="stack">
       <header className="page-header">
         <h1>Account settings</h1>
-        <p>Your profile, password, devices and API tokens.</p>
+        <p>Your profile, preferences, password, devices and API tokens.</p>
       </header>
       <ProfileSection viewer={viewer} />
+      <PreferencesSection viewer={viewer} />
       <ChangePasswordSection username={viewer.username} />
       <SessionsSection />
       <ApiTokensSection />

@@ -1,4 +1,4 @@
-import type { CreateApiTokenBody, LogInBody, SignUpBody } from '@tavola/contracts/accounts';
+import type { CreateApiTokenBody, LogInBody, SessionState, SignUpBody, UpdateMeBody } from '@tavola/contracts/accounts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../api/api-error';
@@ -141,5 +141,18 @@ export function useRevokeApiToken() {
   return useMutation({
     mutationFn: (id: string) => request(() => apiClient.DELETE('/api/me/tokens/{id}', { params: { path: { id } } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: accountKeys.tokens }),
+  });
+}
+
+/** PATCH /api/me: display name and preferences; the session's copy of "me" is replaced with the answer. */
+export function useUpdateProfile() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    meta: formMeta,
+    mutationFn: (body: UpdateMeBody) => request(() => apiClient.PATCH('/api/me', { body })),
+    onSuccess: (me) => {
+      queryClient.setQueryData(sessionQueryKey, (state: SessionState | undefined) => (state ? { ...state, user: me } : state));
+      return queryClient.invalidateQueries({ queryKey: ['recipes', 'scaled'] });
+    },
   });
 }

@@ -10,6 +10,7 @@ import { type StepTimer, useStepTimers } from './use-step-timers';
 import { useWakeLock, type WakeLockState } from './use-wake-lock';
 import './recipe-page.css';
 import './cook-mode.css';
+import { StepImage } from './StepImage';
 
 /** Cook mode: one step at a time in large type, big buttons, step timers, and the screen kept on. */
 export function CookModePage() {
@@ -100,6 +101,7 @@ function CookMode({ recipe }: { recipe: Recipe }) {
             </h2>
             <progress className="cook-step__progress" max={count} value={index + 1} aria-hidden="true" />
             <p className="cook-step__text">{step.text}</p>
+            <StepImage imageId={step.imageId} images={recipe.images} stepNumber={index + 1} sizes="100vw" />
           </div>
           {step.timerSeconds ? (
             <StepTimerControl

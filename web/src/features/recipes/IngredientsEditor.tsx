@@ -245,6 +245,7 @@ function ParsePreview({ id, parsed }: { id: string; parsed: ParsedIngredient }) 
   if (parsed.comment) chips.push({ kind: 'comment', label: 'Note', value: parsed.comment });
   if (parsed.toTaste && !/to taste/i.test(parsed.comment ?? '')) chips.push({ kind: 'flag', label: 'Amount', value: 'to taste' });
   if (parsed.optional) chips.push({ kind: 'flag', label: 'Flag', value: 'optional' });
+  if (parsed.name) chips.push({ kind: 'food', label: 'Counts as', value: parsed.food ? parsed.food.commonName : 'no food found' });
   if (chips.length === 0) return null;
   return (
     <p className="parse-preview" id={id}>

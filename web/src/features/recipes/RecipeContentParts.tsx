@@ -1,6 +1,8 @@
+import type { RecipeImage } from '@tavola/contracts/images';
 import type { RecipeContent } from '@tavola/contracts/recipes';
 import { keyed } from './keyed';
 import { dietNames, difficultyNames, formatMinutes, formatServings, formatTimer, safeExternalUrl } from './recipe-format';
+import { StepImage } from './StepImage';
 
 /** The read-only parts of a recipe's content, shared by the recipe page and the page of one saved version. */
 
@@ -86,7 +88,8 @@ export function EquipmentList({ content }: { content: RecipeContent }) {
   );
 }
 
-export function StepsSection({ content }: { content: RecipeContent }) {
+/** The method; a step's photo is looked up among `images` (the recipe's current photos). */
+export function StepsSection({ content, images = [] }: { content: RecipeContent; images?: readonly RecipeImage[] }) {
   return (
     <section className="recipe__steps" aria-labelledby="steps-title">
       <h2 id="steps-title">Steps</h2>
@@ -94,9 +97,10 @@ export function StepsSection({ content }: { content: RecipeContent }) {
         <p className="empty-state">No steps written yet.</p>
       ) : (
         <ol className="step-list">
-          {keyed(content.steps, (step) => step.text).map(({ item: step, key }) => (
+          {keyed(content.steps, (step) => step.text).map(({ item: step, key }, index) => (
             <li key={key}>
               <p>{step.text}</p>
+              <StepImage imageId={step.imageId} images={images} stepNumber={index + 1} />
               {step.timerSeconds ? <p className="step-list__timer">Timer: {formatTimer(step.timerSeconds)}</p> : null}
             </li>
           ))}

@@ -41,6 +41,18 @@ export function RecipeDiffView({ diff }: { diff: RecipeDiff }) {
         </div>
       )}
       <LineChanges title="Ingredients" changes={diff.ingredients} />
+      {diff.foods.length > 0 && (
+        <ul className="diff-lines" aria-label="Foods counted for nutrition">
+          {keyed(diff.foods, (change) => change.line).map(({ item: change, key }) => (
+            <li key={key} className="diff-line diff-line--changed">
+              <span className="diff-line__kind diff-line__kind--changed">Food</span>
+              <span className="diff-line__text">
+                {change.line}: <del>{change.before ?? 'none'}</del> → <ins>{change.after ?? 'none'}</ins>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
       <LineChanges title="Steps" changes={diff.steps} numbered />
     </div>
   );

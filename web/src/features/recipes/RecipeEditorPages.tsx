@@ -15,6 +15,9 @@ export function NewRecipePage() {
       <header className="page-header">
         <h1>New recipe</h1>
         <p>Only the title, servings and one ingredient are needed; every save keeps a version you can go back to.</p>
+        <p>
+          Already written down elsewhere? <Link to="/recipes/import">Import it from a web page or text</Link>.
+        </p>
       </header>
       <RecipeForm />
     </div>

@@ -10,6 +10,7 @@ import { recipeFormErrors } from './recipe-form-errors';
 import { useChangeVisibility, useCreateRecipe, useUpdateRecipe } from './recipes-api';
 import { StepsEditor } from './StepsEditor';
 import { TextAreaField } from './TextAreaField';
+import { useRecipeImages } from './recipe-images-api';
 
 const dietOptions = (Object.keys(dietNames) as Diet[]).map((value) => ({ value, label: dietNames[value] }));
 const difficultyOptions: { value: '' | Difficulty; label: string }[] = [
@@ -38,11 +39,17 @@ export function RecipeForm({ recipe, onReload }: RecipeFormProps) {
   const conflict = isApiError(save.error) && save.error.code === 'version_conflict';
   const errors = recipeFormErrors(conflict ? null : save.error, submitted?.targets ?? {});
   const byId = errors.byId;
+  // The photos a step may show: the live list (the recipe read may predate an upload just made).
+  const liveImages = useRecipeImages(recipe?.id ?? '', { enabled: recipe !== undefined });
+  const images = liveImages.data?.items ?? recipe?.images ?? [];
   const set = <K extends keyof RecipeDraft>(key: K, value: RecipeDraft[K]) => setDraft((old) => ({ ...old, [key]: value }));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const payload = toContent(draft);
+    // A step keeps its photo only while the photo exists (it may have been deleted since).
+    const photoIds = new Set(images.map((image) => image.id));
+    payload.content.steps = payload.content.steps.map(({ imageId, ...step }) => (imageId && photoIds.has(imageId) ? { ...step, imageId } : step));
     setSubmitted(payload);
     const changeNote = draft.changeNote.trim() || undefined;
     try {
@@ -172,7 +179,7 @@ export function RecipeForm({ recipe, onReload }: RecipeFormProps) {
       </section>
 
       <IngredientsEditor sections={draft.sections} onChange={(sections) => set('sections', sections)} errors={byId} />
-      <StepsEditor steps={draft.steps} onChange={(steps) => set('steps', steps)} errors={byId} />
+      <StepsEditor steps={draft.steps} onChange={(steps) => set('steps', steps)} errors={byId} images={images} canHaveImages={recipe !== undefined} />
 
       <section className="editor-section" aria-labelledby="notes-heading">
         <h2 id="notes-heading">Notes and source</h2>

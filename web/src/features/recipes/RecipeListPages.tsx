@@ -55,6 +55,9 @@ export function MyRecipesPage() {
           <p>Everything you have written, private ones included.</p>
         </div>
         <div className="button-row">
+          <Link to="/recipes/import" className="button button--secondary">
+            Import a recipe
+          </Link>
           <Link to="/recipes/new" className="button button--primary">
             New recipe
           </Link>

@@ -2,7 +2,10 @@ import type { Recipe } from '@tavola/contracts/recipes';
 import { Link, useParams } from 'react-router';
 import { useViewer } from '../../api/session';
 import { usePageTitle } from '../../shell/page-title';
+import { NutritionPanel } from '../recipe-nutrition/NutritionPanel';
 import { DateTime } from '../../ui';
+import { RecipeReviews } from '../recipe-reviews/RecipeReviews';
+import { RecipeViewerActions } from '../recipe-reviews/RecipeViewerActions';
 import { OwnerActions } from './OwnerActions';
 import { EquipmentList, NotesAndSource, RecipeFacts, RecipeLabels, StepsSection } from './RecipeContentParts';
 import { RecipeGallery } from './RecipeImages';
@@ -60,6 +63,7 @@ function RecipeView({ recipe }: { recipe: Recipe }) {
           </Link>
         )}
       </nav>
+      <RecipeViewerActions recipe={recipe} />
 
       <div className="recipe__body">
         <section className="recipe__ingredients" aria-labelledby="ingredients-title">
@@ -67,10 +71,12 @@ function RecipeView({ recipe }: { recipe: Recipe }) {
           <ScaledIngredients recipe={recipe} />
           <EquipmentList content={c} />
         </section>
-        <StepsSection content={c} />
+        <StepsSection content={c} images={recipe.images} />
       </div>
 
+      <NutritionPanel recipe={recipe} isOwner={isOwner} />
       <NotesAndSource content={c} />
+      <RecipeReviews recipe={recipe} />
       {isOwner && <OwnerActions recipe={recipe} />}
     </article>
   );

@@ -2,11 +2,13 @@ import type { Recipe, ScaledRecipe } from '@tavola/contracts/recipes';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { apiClient, request } from '../../api/http-client';
+import { useViewer } from '../../api/session';
 import { useDebouncedValue } from '../../ui';
 import { keyed } from './keyed';
 import { formatAmount, formatServings } from './recipe-format';
 
 export type UnitSystem = ScaledRecipe['system'];
+export type Measure = ScaledRecipe['measure'];
 
 const systems: { value: UnitSystem; label: string }[] = [
   { value: 'original', label: 'As written' },
@@ -17,13 +19,13 @@ const systems: { value: UnitSystem; label: string }[] = [
 const SCALE_DELAY_MS = 250;
 
 /** GET /api/recipes/:id/scaled: the ingredients at a size and in a unit system (versions never change, so neither does the answer). */
-export function useScaledRecipe(recipe: Recipe, servings: number, system: UnitSystem) {
+export function useScaledRecipe(recipe: Recipe, servings: number, system: UnitSystem, measure: Measure = 'as-written') {
   const id = recipe.id;
-  const asWritten = servings === recipe.content.servings.amount && system === 'original';
+  const asWritten = servings === recipe.content.servings.amount && system === 'original' && measure === 'as-written';
   return useQuery({
-    queryKey: ['recipes', 'scaled', id, recipe.version, servings, system],
+    queryKey: ['recipes', 'scaled', id, recipe.version, servings, system, measure],
     queryFn: ({ signal }) =>
-      request(() => apiClient.GET('/api/recipes/{id}/scaled', { params: { path: { id }, query: { servings, system } }, signal })),
+      request(() => apiClient.GET('/api/recipes/{id}/scaled', { params: { path: { id }, query: { servings, system, measure } }, signal })),
     enabled: !asWritten,
     staleTime: Number.POSITIVE_INFINITY,
     placeholderData: keepPreviousData,
@@ -50,10 +52,14 @@ function asWrittenSections(recipe: Recipe): ScaledRecipe['ingredients'] {
 export function ScaledIngredients({ recipe }: { recipe: Recipe }) {
   const original = recipe.content.servings;
   const [servings, setServings] = useState(original.amount);
-  const [system, setSystem] = useState<UnitSystem>('original');
+  // Signed-in readers see their own unit system first (account settings); everyone can switch.
+  const { viewer } = useViewer();
+  const [chosenSystem, setSystem] = useState<UnitSystem | null>(null);
+  const system = chosenSystem ?? viewer?.unitSystem ?? 'original';
+  const [measure, setMeasure] = useState<Measure>('as-written');
   const wanted = useDebouncedValue(servings, SCALE_DELAY_MS);
-  const scaled = useScaledRecipe(recipe, wanted, system);
-  const asWritten = wanted === original.amount && system === 'original';
+  const scaled = useScaledRecipe(recipe, wanted, system, measure);
+  const asWritten = wanted === original.amount && system === 'original' && measure === 'as-written';
   const sections = !asWritten && scaled.data ? scaled.data.ingredients : asWrittenSections(recipe);
   const failed = !asWritten && scaled.isError;
   const sliderMax = Math.max(12, Math.ceil(original.amount * 4));
@@ -104,12 +110,16 @@ export function ScaledIngredients({ recipe }: { recipe: Recipe }) {
             ))}
           </div>
         </fieldset>
+        <label className="checkbox">
+          <input type="checkbox" checked={measure === 'weight'} onChange={(e) => setMeasure(e.target.checked ? 'weight' : 'as-written')} />
+          <span>Weigh instead of cups and spoons</span>
+        </label>
       </div>
       <p className="scale-status" role="status" aria-live="polite">
         {failed
           ? 'These amounts could not be recalculated; the ingredients are shown as written.'
           : !asWritten && scaled.data
-            ? `Amounts for ${formatServings(scaled.data.servings)}${scaled.data.factor !== 1 ? ` (× ${formatAmount(scaled.data.factor)})` : ''}${system !== 'original' ? `, ${system === 'us' ? 'US' : 'metric'} units` : ''}.`
+            ? `Amounts for ${formatServings(scaled.data.servings)}${scaled.data.factor !== 1 ? ` (× ${formatAmount(scaled.data.factor)})` : ''}${system !== 'original' ? `, ${system === 'us' ? 'US' : 'metric'} units` : ''}${measure === 'weight' ? ', weighed where the food allows' : ''}.`
             : ''}
       </p>
       <div className={scaled.isFetching ? 'ingredient-groups ingredient-groups--updating' : 'ingredient-groups'}>

@@ -1,16 +1,25 @@
+import type { RecipeImage } from '@tavola/contracts/images';
 import { useEffect, useState } from 'react';
-import { Button, TextField } from '../../ui';
+import { Button, SelectField, TextField } from '../../ui';
 import { type DraftStep, fieldIds, move, newStep } from './recipe-draft';
+import { StepImage } from './StepImage';
 import { TextAreaField } from './TextAreaField';
 
 interface StepsEditorProps {
   steps: DraftStep[];
   onChange: (steps: DraftStep[]) => void;
   errors: Record<string, string>;
+  /** The recipe's photos a step may show; none for a recipe not saved yet. */
+  images: readonly RecipeImage[];
+  /** False while the recipe is not saved yet (photos are added to a saved recipe). */
+  canHaveImages: boolean;
 }
 
+const photoLabel = (image: RecipeImage) => `Photo ${image.position + 1}${image.isCover ? ' (cover)' : ''}${image.alt ? `: ${image.alt}` : ''}`;
+
 /** The method: numbered steps, each with an optional timer in minutes; add, move and remove them. */
-export function StepsEditor({ steps, onChange, errors }: StepsEditorProps) {
+export function StepsEditor({ steps, onChange, errors, images, canHaveImages }: StepsEditorProps) {
+  const photoOptions = [{ value: '', label: 'No photo' }, ...images.map((image) => ({ value: image.id, label: photoLabel(image) }))];
   const [focusId, setFocusId] = useState<string | null>(null);
 
   useEffect(() => {
@@ -48,6 +57,11 @@ export function StepsEditor({ steps, onChange, errors }: StepsEditorProps) {
       <h2 id="steps-heading">Steps</h2>
       <p className="field__description" id={fieldIds.steps} tabIndex={-1}>
         What to do, in order. Give a step a timer and cook mode offers to count it down.
+        {canHaveImages
+          ? images.length > 0
+            ? ' A step can show one of the recipe’s photos.'
+            : ' Add photos on the recipe page to show one with a step.'
+          : ' Once the recipe is saved, add photos and show one with a step.'}
       </p>
       {errors[fieldIds.steps] && <p className="field__error">{errors[fieldIds.steps]}</p>}
       <ol className="step-editor-list">
@@ -55,6 +69,7 @@ export function StepsEditor({ steps, onChange, errors }: StepsEditorProps) {
           const textId = fieldIds.stepText(step.key);
           return (
             <li className="step-editor" key={step.key}>
+              <StepImage imageId={step.imageId} images={images} stepNumber={i + 1} sizes="12rem" />
               <TextAreaField
                 id={textId}
                 label={`Step ${i + 1}`}
@@ -77,6 +92,15 @@ export function StepsEditor({ steps, onChange, errors }: StepsEditorProps) {
                   onChange={(e) => update(step.key, { timerMinutes: e.target.value })}
                   error={errors[fieldIds.stepTimer(step.key)]}
                 />
+                {images.length > 0 && (
+                  <SelectField
+                    className="step-editor__photo"
+                    label={`Photo for step ${i + 1}`}
+                    options={photoOptions}
+                    value={images.some((image) => image.id === step.imageId) ? (step.imageId ?? '') : ''}
+                    onChange={(value) => update(step.key, { imageId: value || null })}
+                  />
+                )}
                 <div className="button-row">
                   <Button variant="quiet" id={`${textId}-up`} disabled={i === 0} onClick={() => moveStep(i, -1)}>
                     Move up<span className="visually-hidden">: step {i + 1}</span>

@@ -6,10 +6,20 @@ import { apiClient, request } from '../../api/http-client';
 
 export const imageKeys = { list: (recipeId: string) => ['recipes', 'images', recipeId] as const };
 
-export function useRecipeImages(recipeId: string) {
+/** The image list and the full recipe read (which embeds the images) are both out of date. */
+function afterImageChange(queryClient: ReturnType<typeof useQueryClient>, recipeId: string) {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: imageKeys.list(recipeId) }),
+    queryClient.invalidateQueries({ queryKey: ['recipes', 'detail', recipeId], exact: true }),
+  ]);
+}
+
+/** The recipe's images, fresh from the list endpoint; `enabled: false` for a recipe not saved yet. */
+export function useRecipeImages(recipeId: string, options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: imageKeys.list(recipeId),
     queryFn: ({ signal }) => request(() => apiClient.GET('/api/recipes/{id}/images', { params: { path: { id: recipeId } }, signal })),
+    enabled: options.enabled ?? true,
     meta: { silent: true },
   });
 }
@@ -34,7 +44,7 @@ export function useUploadImage(recipeId: string) {
         apiClient.POST('/api/recipes/{id}/images', { params: { path: { id: recipeId } }, body: form as unknown as UploadForm }),
       );
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: imageKeys.list(recipeId) }),
+    onSuccess: () => afterImageChange(queryClient, recipeId),
   });
 }
 
@@ -43,7 +53,7 @@ export function useUpdateImage(recipeId: string) {
   return useMutation({
     mutationFn: ({ imageId, change }: { imageId: string; change: UpdateRecipeImageBody }) =>
       request(() => apiClient.PATCH('/api/recipes/{id}/images/{imageId}', { params: { path: { id: recipeId, imageId } }, body: change })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: imageKeys.list(recipeId) }),
+    onSuccess: () => afterImageChange(queryClient, recipeId),
   });
 }
 
@@ -51,7 +61,7 @@ export function useDeleteImage(recipeId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (imageId: string) => request(() => apiClient.DELETE('/api/recipes/{id}/images/{imageId}', { params: { path: { id: recipeId, imageId } } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: imageKeys.list(recipeId) }),
+    onSuccess: () => afterImageChange(queryClient, recipeId),
   });
 }
 

@@ -13,6 +13,9 @@ export const publicRecipePages: RouteObject[] = [
 /** Pages for signed-in people only (placed under RequireViewer). */
 export const signedInRecipePages: RouteObject[] = [
   { path: 'recipes/mine', lazy: () => import('./RecipeListPages').then((m) => ({ Component: m.MyRecipesPage })) },
+  { path: 'recipes/import', lazy: () => import('../recipe-import/RecipeImportPage').then((m) => ({ Component: m.RecipeImportPage })) },
   { path: 'recipes/new', lazy: () => import('./RecipeEditorPages').then((m) => ({ Component: m.NewRecipePage })) },
   { path: 'recipes/:id/edit', lazy: () => import('./RecipeEditorPages').then((m) => ({ Component: m.EditRecipePage })) },
+  { path: 'favourites', lazy: () => import('../recipe-reviews/FavouritesPage').then((m) => ({ Component: m.FavouritesPage })) },
+  { path: 'cooked', lazy: () => import('../recipe-reviews/CookLogPage').then((m) => ({ Component: m.CookLogPage })) },
 ];

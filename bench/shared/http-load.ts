@@ -1,8 +1,11 @@
 import autocannon from 'autocannon';
-import { mainThreadCostMicros } from '../shared/thread-cpu.js';
+import { mainThreadCostMicros } from './thread-cpu.js';
 
 export interface LoadOptions {
+  /** The target; with `paths`, only its origin is used. */
   url: string;
+  /** A request list: each connection walks these paths in order, round and round (e.g. shuffled ids). */
+  paths?: string[];
   headers?: Record<string, string>;
   connections: number;
   durationSeconds: number;
@@ -31,6 +34,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const result = await autocannon({
     url: options.url,
     headers: options.headers,
+    requests: options.paths?.map((path) => ({ method: 'GET' as const, path })),
     connections: options.connections,
     duration: options.durationSeconds,
     workers: 1,

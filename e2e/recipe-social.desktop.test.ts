@@ -1,0 +1,4 @@
+import { devices } from './harness.js';
+import { describeRecipeSocialJourneys } from './journeys/recipe-social-journeys.js';
+
+describeRecipeSocialJourneys(devices.desktop);

@@ -1,0 +1,117 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { rowsOf, visibleTo } from './search-conditions.repository.js';
+
+/**
+ * Suggestions while typing. `q` is always folded (letters, digits and single spaces only), so it
+ * goes into LIKE patterns without escaping. Counts of terms are of public recipes plus the viewer's
+ * own; a term only private recipes of others carry is never shown.
+ */
+
+/** Titles of recipes looked at first: the best-rated ones (bounded work, good suggestions). */
+const topRatedTitles = 2000;
+
+export interface TitleRow {
+  id: string;
+  title: string;
+  tier: number;
+}
+
+/**
+ * Visible recipes whose title words match (the last as a prefix): first among the best-rated
+ * recipes, then any (the first found), best-rated first within each.
+ */
+export async function suggestTitles(db: DbOrTx, viewerId: string | null, titleQuery: SQL, limit: number): Promise<TitleRow[]> {
+  const r = sql.identifier('r');
+  const matches = sql`${r}.title_vector @@ ${titleQuery} and ${visibleTo(viewerId)}`;
+  return rowsOf<TitleRow>(
+    db,
+    sql`select id, title, tier from (
+      (select ${r}.recipe_id as id, ${r}.title, ${r}.quality, 0 as tier
+        from (select * from search_recipes order by quality desc, recipe_id desc limit ${topRatedTitles}) as ${r} where ${matches} limit ${limit})
+      union all
+      (select ${r}.recipe_id, ${r}.title, ${r}.quality, 1 from search_recipes as ${r} where ${matches} limit ${limit * 10})
+    ) x order by tier, quality desc, id desc limit ${limit * 2}`,
+  );
+}
+
+export interface TermRow {
+  kind: 'ingredient' | 'tag' | 'cuisine';
+  term: string;
+  label: string;
+  n: number;
+  /** 0: starts with q; 1: a word starts with q; 2: similar (a typo). */
+  tier: number;
+}
+
+/** Ingredients, tags and cuisines starting with `q` (or with a word starting with it; similar when `q` has four letters or more), per kind. */
+export async function suggestTerms(db: DbOrTx, viewerId: string | null, q: string, limit: number): Promise<TermRow[]> {
+  const prefix = `${q}%`;
+  const wordPrefix = `% ${q}%`;
+  const similar = q.length >= 4;
+  const matching = (column: SQL) => sql`(${column} like ${prefix} or ${column} like ${wordPrefix}${similar ? sql` or ${column} % ${q}` : sql``})`;
+  const tier = (column: SQL) => sql`case when ${column} like ${prefix} then 0 when ${column} like ${wordPrefix} then 1 else 2 end`;
+  const own = viewerId
+    ? sql`union all
+      select x.kind, x.term, 0 as public_n, count(*)::int as own_n from (
+        select 'ingredient' as kind, unnest(ingredients) as term from search_recipes where owner_id = ${viewerId} and visibility <> 'public'
+        union all select 'tag', unnest(tags) from search_recipes where owner_id = ${viewerId} and visibility <> 'public'
+        union all select 'cuisine', cuisine from search_recipes where owner_id = ${viewerId} and visibility <> 'public' and cuisine is not null
+      ) x where ${matching(sql`x.term`)} group by x.kind, x.term`
+    : sql``;
+  return rowsOf<TermRow>(
+    db,
+    sql`with found as (
+      select kind, term, public_recipes as public_n, 0 as own_n from search_terms
+        where kind in ('ingredient', 'tag', 'cuisine') and public_recipes > 0 and ${matching(sql`term`)}
+      ${own}),
+    summed as (
+      select f.kind, f.term, (sum(f.public_n) + sum(f.own_n))::int as n, ${tier(sql`f.term`)} as tier from found f group by f.kind, f.term),
+    ranked as (
+      select s.*, row_number() over (partition by s.kind order by s.tier, s.n desc, s.term) as rank from summed s)
+    select ranked.kind, ranked.term, coalesce(t.label, ranked.term) as label, ranked.n, ranked.tier
+    from ranked left join search_terms t on t.kind = ranked.kind and t.term = ranked.term
+    where ranked.rank <= ${limit} order by ranked.kind, ranked.rank`,
+  );
+}
+
+export interface PersonRow {
+  username: string;
+  displayName: string | null;
+}
+
+/** Active accounts whose username or display name (or a word of it) starts with `q`. */
+export async function suggestPeople(db: DbOrTx, q: string, limit: number): Promise<PersonRow[]> {
+  const prefix = `${q}%`;
+  return rowsOf<PersonRow>(
+    db,
+    sql`select username, display_name as "displayName" from users
+      where status = 'active' and (lower(username) like ${prefix} or lower(display_name) like ${prefix} or lower(display_name) like ${`% ${q}%`})
+      order by (lower(username) like ${prefix}) desc, lower(username) limit ${limit}`,
+  );
+}
+
+export interface WordCorrection {
+  word: string;
+  known: boolean;
+  suggestion: string | null;
+}
+
+/**
+ * For each word: whether public recipes use it (the last word: whether one starts with it), and the
+ * most similar word they use (pg_trgm), the more common first among equally similar ones.
+ */
+export async function correctWords(db: DbOrTx, words: readonly string[]): Promise<WordCorrection[]> {
+  if (words.length === 0) return [];
+  const last = words.length - 1;
+  const rows = words.map((word, index) => sql`(${index}::int, ${word}::text, ${index === last}::boolean)`);
+  return rowsOf<WordCorrection>(
+    db,
+    sql`select w.word,
+        exists (select 1 from search_terms t where t.kind = 'word' and t.public_recipes > 0
+          and (t.term = w.word or (w.last and t.term like w.word || '%'))) as known,
+        (select t.term from search_terms t where t.kind = 'word' and t.public_recipes > 0 and t.term % w.word
+          order by similarity(t.term, w.word) desc, t.public_recipes desc, t.term limit 1) as suggestion
+      from (values ${sql.join(rows, sql`, `)}) as w(position, word, last) order by w.position`,
+  );
+}
