@@ -100,7 +100,11 @@ export const recipeFavourites = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.recipeId] })],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.recipeId] }),
+    // "My favourites", newest first, a page at a time.
+    index('recipe_favourites_user_created_idx').on(t.userId, t.createdAt, t.recipeId),
+  ],
 );
 
 export const recipeCookLog = pgTable(

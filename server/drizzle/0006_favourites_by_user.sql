@@ -1,0 +1,1 @@
+CREATE INDEX "recipe_favourites_user_created_idx" ON "recipe_favourites" USING btree ("user_id","created_at","recipe_id");
