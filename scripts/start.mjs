@@ -25,7 +25,17 @@ if (!existsSync(built) || statSync(built).mtimeMs < sources) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-const child = spawn(process.execPath, ['--import', 'tsx', ...(dev ? ['--watch'] : []), 'server/src/main.ts', ...serverArgs], {
+// Development runs the TypeScript sources (tsx, restart on change); otherwise the prebuilt bundle.
+let command;
+if (dev) {
+  command = ['--import', 'tsx', '--watch', 'server/src/main.ts'];
+} else {
+  const { buildServerBundle, serverBundle, serverBundleIsStale } = await import('./build-server.mjs');
+  if (serverBundleIsStale()) await buildServerBundle();
+  command = ['--enable-source-maps', serverBundle];
+}
+
+const child = spawn(process.execPath, [...command, ...serverArgs], {
   cwd: root,
   stdio: 'inherit',
 });

@@ -1,13 +1,12 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { projectPath } from '../platform/project-paths.js';
 import type { Database } from './client.js';
 
-export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../drizzle');
+export const migrationsFolder = projectPath('server/drizzle');
 
 /** Applies the committed migrations. On PostgreSQL an advisory lock keeps concurrent instances from racing. */
 export async function migrateDatabase(database: Database): Promise<void> {

@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { injectPageMeta, PageMetaRegistry } from './page-meta.js';
 import { registerNotFound } from './problem.js';
+import { projectPath } from './project-paths.js';
 
-export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
+export const webDist = projectPath('web/dist');
 
 /**
  * Serves the built React client; any non-API GET that is not a file gets index.html (client-side

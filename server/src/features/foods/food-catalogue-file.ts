@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type { FoodNutrients, FoodPortion } from '../../db/schema/foods.js';
+import { projectPath } from '../../platform/project-paths.js';
 
 /** One food of the shipped catalogue: the row of the `foods` table. */
 export interface ShippedFood {
@@ -26,7 +25,7 @@ export interface ShippedFoodCatalogue {
 }
 
 /** The catalogue the product ships, built from USDA SR28 (see data/SOURCES.md). */
-export const shippedCatalogueFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../data/foods/sr28-foods.json.gz');
+export const shippedCatalogueFile = projectPath('data/foods/sr28-foods.json.gz');
 
 export interface CatalogueFile {
   /** Changes whenever the file's content changes: the database records the version it holds. */

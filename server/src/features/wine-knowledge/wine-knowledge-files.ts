@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Classification, GrapeColour, RegionLevel, Sweetness, TastingGuide } from '@tavola/contracts/wine-knowledge';
+import { projectPath } from '../../platform/project-paths.js';
 
 /** One region of data/wine/regions.json: a row of `wine_regions`. */
 export interface ShippedRegion {
@@ -54,7 +54,7 @@ export interface WineDatasetFile<T> {
 export type WineKnowledgeFiles = { [K in WineDataset]: WineDatasetFile<WineKnowledgeContent[K]> };
 
 /** data/wine, written by server/scripts/build-wine-data.ts (sources in data/wine/SOURCES.md). */
-export const shippedWineFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../data/wine');
+export const shippedWineFolder = projectPath('data/wine');
 
 export const wineFileNames: Record<WineDataset, string> = {
   regions: 'regions.json',

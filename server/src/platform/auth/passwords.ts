@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { hash, verify, Algorithm } from '@node-rs/argon2';
 import { AppError } from '../errors.js';
+import { projectPath } from '../project-paths.js';
 
 const common = new Set(
-  readFileSync(new URL('./common-passwords.txt', import.meta.url), 'utf8')
+  readFileSync(projectPath('server/src/platform/auth/common-passwords.txt'), 'utf8')
     .split('\n')
     .filter(Boolean),
 );
