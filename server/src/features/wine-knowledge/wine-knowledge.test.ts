@@ -19,7 +19,12 @@ describe('GET /api/wine/regions', () => {
     expect(countries.status).toBe(200);
     expect(countries.body.items.length).toBeGreaterThanOrEqual(12);
     expect(countries.body.items.every((item: { level: string; parentId: string | null }) => item.level === 'country' && item.parentId === null)).toBe(true);
-    expect(countries.body.items.find((item: { id: string }) => item.id === 'france')).toMatchObject({ name: 'France', countryId: 'france', childCount: expect.any(Number) });
+    const france = countries.body.items.find((item: { id: string }) => item.id === 'france');
+    expect(france).toMatchObject({ name: 'France', countryId: 'france' });
+    expect(france.childCount).toBe((await get('/api/wine/regions/france')).body.children.length);
+    expect(france.childCount).toBeGreaterThan(5);
+    const bordeaux = (await get('/api/wine/regions?parent=france')).body.items.find((item: { id: string }) => item.id === 'france-bordeaux');
+    expect(bordeaux.childCount).toBeGreaterThan(3);
     const medoc = (await get('/api/wine/regions?parent=france-medoc')).body.items;
     expect(ids(medoc)).toEqual(['france-medoc-aoc', 'france-haut-medoc', 'france-saint-estephe', 'france-pauillac', 'france-saint-julien', 'france-listrac-medoc', 'france-moulis-en-medoc', 'france-margaux']);
     expect(medoc[3]).toMatchObject({ name: 'Pauillac', level: 'appellation', designation: 'AOC', parentId: 'france-medoc', childCount: 0 });

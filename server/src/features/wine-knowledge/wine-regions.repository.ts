@@ -43,7 +43,8 @@ const summaryColumns = {
   parentId: wineRegions.parentId,
   countryId: wineRegions.countryId,
   designation: wineRegions.designation,
-  childCount: sql<number>`(select count(*)::int from wine_regions c where c.parent_id = ${wineRegions.id})`.mapWith(Number),
+  // Qualified by hand: Drizzle writes a lone table's columns unqualified, which inside this subquery would mean c.id.
+  childCount: sql<number>`(select count(*)::int from wine_regions c where c.parent_id = "wine_regions"."id")`.mapWith(Number),
 };
 
 export interface RegionFilter {
