@@ -9,6 +9,7 @@ import { recipeImportFeature } from './features/recipe-import/index.js';
 import { enqueueRecipeImageCleanup, imagesForRecipePage, imagesInRecipeRead, recipeImagesFeature } from './features/recipe-images/index.js';
 import { mailOutboxFeature } from './features/mail-outbox/index.js';
 import { createSearchIndex, recipeIndexUpdater, searchFeature } from './features/search/index.js';
+import { socialFeature } from './features/social/index.js';
 import { wineKnowledgeFeature } from './features/wine-knowledge/index.js';
 import { registerAuth } from './platform/auth/auth.plugin.js';
 import { registerHealthRoutes } from './platform/health.js';
@@ -71,6 +72,7 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
   registerHealthRoutes(app, platform);
   registerRealtimeRoutes(app, { realtime: platform.realtime, publicUrl: config.publicUrl });
   await accountsFeature(app, platform);
+  await socialFeature(app, platform);
   await ingredientsFeature(app, { foods: foodLookup(platform.database.db) });
   await foodsFeature(app, platform);
   const pageMeta = new PageMetaRegistry();

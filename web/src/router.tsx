@@ -1,5 +1,7 @@
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { publicRecipePages, signedInRecipePages } from './features/recipes/recipe-routes';
+import { searchPages } from './features/search/search-routes';
+import { publicSocialPages } from './features/social/social-routes';
 import { AppShell } from './shell/AppShell';
 import { NotFoundPage } from './shell/NotFoundPage';
 import { RequireViewer } from './shell/RequireViewer';
@@ -24,6 +26,8 @@ const publicPages: RouteObject[] = [
     lazy: () => import('./features/accounts/ResetPasswordPage').then((m) => ({ Component: m.ResetPasswordPage })),
   },
   ...publicRecipePages,
+  ...searchPages,
+  ...publicSocialPages,
 ];
 
 const signedInPages: RouteObject = {

@@ -4,6 +4,7 @@ import { useRealtimeConnection } from '../api/realtime';
 import { useViewer } from '../api/session';
 import { useLogOut } from '../features/accounts/accounts-api';
 import { VerifyEmailBanner } from '../features/accounts/VerifyEmailBanner';
+import { HeaderSearch } from '../features/search/HeaderSearch';
 import { navEntriesFor } from '../navigation';
 import { Button, Toasts } from '../ui';
 import { SiteNav } from './SiteNav';
@@ -27,6 +28,7 @@ export function AppShell() {
           Tavola
         </Link>
         <SiteNav viewer={viewer} />
+        <HeaderSearch />
         <div className="site-header__actions">{!isPending && (viewer ? <LogOutButton /> : <SignedOutActions />)}</div>
       </header>
       {viewer && !viewer.emailVerified && <VerifyEmailBanner email={viewer.email} />}

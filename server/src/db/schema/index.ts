@@ -3,4 +3,5 @@ export * from './foods.js';
 export * from './mail.js';
 export * from './recipes.js';
 export * from './search.js';
+export * from './social.js';
 export * from './wine-knowledge.js';

@@ -69,11 +69,21 @@ describe('reading images respects the recipe’s visibility on every read', () =
     expect((await listOf(cook, secret.id)).map((i) => i.id)).toEqual([image.id]);
   });
 
-  it('followers-only recipes’ images stay with their owner (until follows exist), privately cached', async () => {
+  it('followers-only recipes’ images show to their owner and accepted followers only, privately cached', async () => {
     const followersOnly = await makeRecipe(cook, { visibility: 'followers' });
     const image = await uploadTo(followersOnly.id);
+    const follower = await makeUser(t);
+    await follower.inject({ method: 'PUT', url: `/api/me/following/${cook.username}` });
     expect((await stranger.inject({ url: image.variants[0]!.url })).statusCode).toBe(404);
+    expect((await stranger.inject({ url: `/api/recipes/${followersOnly.id}/images` })).statusCode).toBe(404);
     expect((await cook.inject({ url: image.variants[0]!.url })).headers['cache-control']).toBe('private, max-age=31536000, immutable');
+    const seen = await follower.inject({ url: image.variants[0]!.url });
+    expect(seen.statusCode).toBe(200);
+    expect(seen.headers['cache-control']).toBe('private, max-age=31536000, immutable');
+    expect((await follower.inject({ url: `/api/recipes/${followersOnly.id}/images` })).json().items).toHaveLength(1);
+    // Unfollowing takes it away at once.
+    await follower.inject({ method: 'DELETE', url: `/api/me/following/${cook.username}` });
+    expect((await follower.inject({ url: image.variants[0]!.url })).statusCode).toBe(404);
   });
 
   it('public images are cacheable by anyone for a year, with an ETag, nosniff and 304 on revalidation', async () => {

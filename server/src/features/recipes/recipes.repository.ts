@@ -1,14 +1,15 @@
-import { and, type Column, desc, eq, inArray, lt, or, type Placeholder, sql, type SQL } from 'drizzle-orm';
+import { and, type Column, desc, eq, inArray, lt, not, or, type Placeholder, sql, type SQL } from 'drizzle-orm';
 import type { RecipeContent, Visibility } from '@tavola/contracts/recipes';
 import type { DbOrTx } from '../../db/client.js';
 import { recipeVersions, recipes, users } from '../../db/schema/index.js';
+import { blockedEitherWay, viewerFollowsOwner } from '../social/index.js';
 
 const author = { id: users.id, username: users.username, displayName: users.displayName };
 
 /**
- * Privacy in the query: a viewer sees public recipes and their own. Followers-only recipes are
- * visible to their owner until follows exist (the social feature extends this condition).
- * The viewer may be a placeholder, for prepared statements.
+ * Privacy in the query: a viewer sees their own recipes, and others' public recipes and the
+ * followers-only recipes of accounts they follow (accepted), unless either of the two blocked the
+ * other. The viewer may be a placeholder, for prepared statements.
  */
 export function visibleTo(viewerId: string | Placeholder | null): SQL {
   return recipeVisibilityRule({ visibility: recipes.visibility, ownerId: recipes.ownerId }, viewerId);
@@ -19,7 +20,9 @@ export function visibleTo(viewerId: string | Placeholder | null): SQL {
  * recipes table here; the search index's copy in features/search), so every reader applies the same rule.
  */
 export function recipeVisibilityRule(columns: { visibility: Column; ownerId: Column }, viewerId: string | Placeholder | null): SQL {
-  return viewerId ? (or(eq(columns.visibility, 'public'), eq(columns.ownerId, viewerId)) as SQL) : eq(columns.visibility, 'public');
+  if (!viewerId) return eq(columns.visibility, 'public');
+  const audience = or(eq(columns.visibility, 'public'), and(eq(columns.visibility, 'followers'), viewerFollowsOwner(columns.ownerId, viewerId)));
+  return or(eq(columns.ownerId, viewerId), and(audience, not(blockedEitherWay(columns.ownerId, viewerId)))) as SQL;
 }
 
 export async function insertRecipe(db: DbOrTx, row: typeof recipes.$inferInsert) {

@@ -64,10 +64,21 @@ describe('privacy', () => {
     expect(mine).toContain(secret.id);
   });
 
-  it('followers-only recipes stay with their owner until follows exist', async () => {
+  it('followers-only recipes show to their owner and accepted followers, not to strangers or anonymous readers', async () => {
     const followersOnly = await makeRecipe(cook, { visibility: 'followers' });
-    expect((await stranger.inject({ url: `/api/recipes/${followersOnly.id}` })).statusCode).toBe(404);
-    expect((await cook.inject({ url: `/api/recipes/${followersOnly.id}` })).statusCode).toBe(200);
+    const follower = await makeUser(t);
+    expect((await follower.inject({ method: 'PUT', url: `/api/me/following/${cook.username}` })).json()).toEqual({ follow: 'following' });
+    for (const url of [`/api/recipes/${followersOnly.id}`, `/api/recipes/${followersOnly.id}/versions`]) {
+      expect((await stranger.inject({ url })).statusCode).toBe(404);
+      expect((await t.app.inject({ url })).statusCode).toBe(404);
+      expect((await follower.inject({ url })).statusCode).toBe(200);
+      expect((await cook.inject({ url })).statusCode).toBe(200);
+    }
+    const listed = async (viewer: TestUser) => (await viewer.inject({ url: `/api/recipes?author=${cook.username}` })).json().items.map((r: { id: string }) => r.id);
+    expect(await listed(follower)).toContain(followersOnly.id);
+    expect(await listed(stranger)).not.toContain(followersOnly.id);
+    // A follower is not an author: reading does not let them write.
+    expect((await follower.inject({ method: 'PATCH', url: `/api/recipes/${followersOnly.id}/visibility`, payload: { visibility: 'public' } })).statusCode).toBe(403);
   });
 
   it('a stranger cannot edit, hide, restore or delete someone else’s recipe', async () => {

@@ -5,9 +5,9 @@ import { toFacets } from './search-facet-values.js';
 import type { IndexSearchPage, IndexSuggestion, SearchIndex, SearchRequest } from './search-index.js';
 import * as writes from './search-index.repository.js';
 import { isSearchLanguage, textSearchConfig } from './search-language.js';
-import { tsqueryOf } from './search-conditions.repository.js';
-import { findHits, indexedRowEstimate, sampleFacets, searchBroadPage, searchExactly, type SearchStatement } from './search-query.repository.js';
-import { correctWords, suggestTerms, suggestTitles } from './search-suggest.repository.js';
+import { facetConditions, tsqueryOf } from './search-conditions.repository.js';
+import { estimateRows, findHits, indexedRowEstimate, sampleFacets, searchBroadPage, searchExactly, type SearchStatement } from './search-query.repository.js';
+import { completeWord, correctWords, suggestTerms, suggestTitles } from './search-suggest.repository.js';
 
 export interface PostgresSearchOptions {
   /** Candidates (before facet filters) up to which a search ranks and counts every match exactly. */
@@ -16,7 +16,17 @@ export interface PostgresSearchOptions {
   sampleRows: number;
 }
 
-export const defaultSearchOptions: PostgresSearchOptions = { exactLimit: 2000, sampleRows: 20_000 };
+export const defaultSearchOptions: PostgresSearchOptions = { exactLimit: 500, sampleRows: 3000 };
+
+/** An estimate below this many times the exact limit may be wrong enough to try the exact path first. */
+const estimateMargin = 1.5;
+/** Fewer matches than this in the relevance window, and it also takes matches in storage order. */
+const minimumWindow = 50;
+/** Matches a sample needs before its scaled count is a better total than the planner's estimate. */
+const minimumSampleMatches = 5;
+/** Completions of the last word (prefix matching) taken from the vocabulary, most common first. */
+const maxCompletions = 12;
+const minimumPrefix = 2;
 /** Fewer results than this and the query's words are checked for typos ("did you mean"). */
 const fewResults = 3;
 
@@ -117,28 +127,49 @@ export class PostgresSearchIndex implements SearchIndex {
     return changed ? corrected : null;
   }
 
+  /** The query's terms: each word, the last one with its completions (prefix matching through the vocabulary). */
+  private async termsOf(viewerId: string | null, words: readonly string[]): Promise<string[][]> {
+    const last = words.at(-1);
+    if (last === undefined) return [];
+    const completions = last.length >= minimumPrefix ? await completeWord(this.db, viewerId, last, maxCompletions) : [];
+    return [...words.slice(0, -1).map((word) => [word]), [last, ...completions]];
+  }
+
   private async search(viewerId: string | null, request: SearchRequest, fingerprint: string, cursor: SearchCursor | null, words: string[]): Promise<IndexSearchPage> {
     const language = request.filters.language;
-    const tsquery = tsqueryOf(words, language && isSearchLanguage(language) ? textSearchConfig[language] : null);
+    const tsquery = tsqueryOf(await this.termsOf(viewerId, words), language && isSearchLanguage(language) ? textSearchConfig[language] : null);
     const sort = request.sort === 'relevance' && !tsquery ? 'rating' : request.sort;
     const statement: SearchStatement = { viewerId, tsquery, filters: request.filters, sort, cursor: cursor && { ...cursor, sort }, limit: request.limit, facets: request.facets };
     const { exactLimit, sampleRows } = this.options;
-    const exact = await searchExactly(this.db, statement, exactLimit);
+    const hasFacetFilters = Object.values(facetConditions(request.filters)).some((condition) => condition !== null);
+    // The planner's estimates decide whether an exact attempt is worth its reads: far above the limit, go broad at once.
+    const [candidates, results] = await Promise.all([
+      estimateRows(this.db, statement, false),
+      hasFacetFilters ? estimateRows(this.db, statement, true) : null,
+    ]);
+    const unsure = (estimate: number) => estimate <= exactLimit * estimateMargin;
+    const exact = unsure(candidates) ? await searchExactly(this.db, statement, exactLimit) : null;
     let result: Pick<IndexSearchPage, 'total' | 'facets' | 'estimated'> & { page: { id: string; key: SearchCursor['key'] }[] };
-    if (exact.n <= exactLimit) {
+    if (exact && exact.n <= exactLimit) {
       result = { total: exact.total ?? 0, facets: exact.facets ? toFacets(exact.facets, 1) : null, estimated: { total: false, facets: false }, page: exact.page ?? [] };
     } else {
       const percent = await this.samplePercent(sampleRows);
-      const [broad, sample] = await Promise.all([
-        searchBroadPage(this.db, statement, exactLimit),
-        sampleFacets(this.db, statement, percent),
-      ]);
+      const page = async () => {
+        const options = { exactLimit, probe: unsure(results ?? candidates), storageOrder: false };
+        const first = await searchBroadPage(this.db, statement, options);
+        // Few matches among the best-rated recipes: the window also takes matches in storage order (a narrower query, so a cheap bitmap).
+        if (first.windowSize === null || first.windowSize >= minimumWindow) return first;
+        return searchBroadPage(this.db, statement, { ...options, probe: false, storageOrder: true }).then((second) => ({ ...second, n: first.n }));
+      };
+      const [broad, sample] = await Promise.all([page(), sampleFacets(this.db, statement, percent)]);
       const scale = 100 / percent;
-      const exactTotal = broad.n <= exactLimit;
+      const exactTotal = broad.n !== null && broad.n <= exactLimit;
+      // A sample with few matches says little: then the planner's estimate (never below what the probe saw).
+      const estimate = percent >= 100 || sample.n >= minimumSampleMatches ? Math.round(sample.n * scale) : Math.max(Math.round(results ?? candidates), broad.n ?? 0);
       result = {
-        total: exactTotal ? broad.n : Math.max(exactLimit + 1, Math.round(sample.n * scale)),
+        total: exactTotal ? (broad.n as number) : Math.max(estimate, exact ? exactLimit + 1 : 0),
         facets: sample.facets ? toFacets(sample.facets, scale) : null,
-        estimated: { total: !exactTotal, facets: request.facets && percent < 100 },
+        estimated: { total: !exactTotal && percent < 100, facets: request.facets && percent < 100 },
         page: broad.page,
       };
     }
@@ -165,24 +196,20 @@ export class PostgresSearchIndex implements SearchIndex {
     const now = Date.now();
     if (!this.rowEstimate || now - this.rowEstimate.at > 60_000) this.rowEstimate = { rows: await indexedRowEstimate(this.db), at: now };
     const rows = Math.max(1, this.rowEstimate.rows);
-    return Math.min(100, Math.max(0.5, Math.round(((100 * sampleRows) / rows) * 100) / 100));
+    return Math.min(100, Math.max(0.1, Math.round(((100 * sampleRows) / rows) * 100) / 100));
   }
 
   async suggest(viewerId: string | null, q: string, limit: number): Promise<IndexSuggestion[]> {
     const words = q.split(' ').filter(Boolean);
-    const titleQuery = tsqueryOf(words, null);
+    const titleQuery = tsqueryOf(await this.termsOf(viewerId, words), null);
     const [titles, terms] = await Promise.all([
       titleQuery ? suggestTitles(this.db, viewerId, titleQuery, limit) : Promise.resolve([]),
       suggestTerms(this.db, viewerId, q, limit),
     ]);
-    const seen = new Set<string>();
-    const recipes: IndexSuggestion[] = [];
-    for (const title of titles) {
-      if (seen.has(title.id) || recipes.length >= limit) continue;
-      seen.add(title.id);
-      recipes.push({ kind: 'recipe', key: title.id, label: title.title, count: null });
-    }
-    return [...recipes, ...terms.map((term) => ({ kind: term.kind, key: term.term, label: term.label, count: term.n }))];
+    return [
+      ...titles.map((title): IndexSuggestion => ({ kind: 'recipe', key: title.id, label: title.title, count: null })),
+      ...terms.map((term): IndexSuggestion => ({ kind: term.kind, key: term.term, label: term.label, count: term.n })),
+    ];
   }
 }
 

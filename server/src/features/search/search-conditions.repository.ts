@@ -24,32 +24,28 @@ export function textArray(values: readonly string[]): SQL {
   return sql`${literal}::text[]`;
 }
 
-const configs = new Set(['english', 'simple', 'french', 'italian', 'spanish', 'german', 'portuguese', 'dutch']);
+const configs = new Set(['english', 'french', 'italian', 'spanish', 'german', 'portuguese', 'dutch']);
 const config = (name: string) => {
   if (!configs.has(name)) throw new Error(`unknown text search configuration ${name}`);
   return sql.raw(`'${name}'::regconfig`);
 };
 
-/** A word typed last is matched as a prefix once it has three letters. */
-const prefixLength = 3;
-
 /**
- * The tsquery of the folded query words, written inline so the planner folds it to a constant and
- * estimates its selectivity from the column's statistics. Every word must match (AND); each matches
- * its English stem or itself (and its stem in `languageConfig`, when a language filter is set); the
- * last word also as a prefix. English stop words are dropped ("pasta with the sauce"). Words hold
- * only letters and digits (search-text.ts), so they cannot carry tsquery syntax. Null when nothing is left.
+ * The tsquery of a query, written inline so the planner folds it to a constant and estimates its
+ * selectivity from the column's statistics. Each term must match (AND); a term is one or more
+ * alternative words (the last typed word and its completions from the vocabulary), each matched by
+ * its English stem (and its stem in `languageConfig`, when a language filter is set: documents in
+ * other languages carry their English stems too). A term whose typed word is an English stop word
+ * is dropped ("pasta with the sauce"). Words hold only letters and digits (search-text.ts), so they
+ * cannot carry tsquery syntax. Null when there is no term.
  */
-export function tsqueryOf(words: readonly string[], languageConfig: string | null): SQL | null {
-  if (words.length === 0) return null;
-  const extra = languageConfig && languageConfig !== 'english' ? [languageConfig] : [];
-  const parts = words.map((word, index) => {
-    const prefix = index === words.length - 1 && word.length >= prefixLength;
-    const term = prefix ? `${word}:*` : word;
-    const alternatives = ['english', 'simple', ...extra].map((name) =>
-      prefix ? sql`to_tsquery(${config(name)}, ${term})` : sql`plainto_tsquery(${config(name)}, ${term})`,
-    );
-    return sql`(case when numnode(plainto_tsquery('english'::regconfig, ${word})) = 0 then ''::tsquery else (${sql.join(alternatives, sql` || `)}) end)`;
+export function tsqueryOf(terms: readonly (readonly string[])[], languageConfig: string | null): SQL | null {
+  if (terms.length === 0) return null;
+  const names = ['english', ...(languageConfig && languageConfig !== 'english' ? [languageConfig] : [])];
+  const parts = terms.map((alternatives) => {
+    const typed = alternatives[0] ?? '';
+    const matches = [...new Set(alternatives)].flatMap((word) => names.map((name) => sql`plainto_tsquery(${config(name)}, ${word})`));
+    return sql`(case when numnode(plainto_tsquery('english'::regconfig, ${typed})) = 0 then ''::tsquery else (${sql.join(matches, sql` || `)}) end)`;
   });
   return sql`(${sql.join(parts, sql` && `)})`;
 }

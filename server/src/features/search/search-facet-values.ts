@@ -17,10 +17,12 @@ const fixedOrder: Partial<Record<FacetName, string[]>> = {
 
 const capitalised = (text: string) => (text === '' ? text : text[0]?.toUpperCase() + text.slice(1));
 
-/** Facet rows from SQL as the API's facets; counts multiplied by `scale` when they come from a sample. */
+/** Facet rows from SQL as the API's facets; counts multiplied by `scale` when they come from a sample (values seen once are then dropped). */
 export function toFacets(rows: readonly FacetRow[], scale: number): Record<FacetName, IndexFacetValue[]> {
   const facets = Object.fromEntries(facetNames.map((name) => [name, [] as IndexFacetValue[]])) as Record<FacetName, IndexFacetValue[]>;
   for (const row of rows) {
+    // One sampled recipe says nothing about how many there are: such values are left out of estimates.
+    if (scale > 1 && row.n < 2) continue;
     const label = fixedLabels[row.f]?.[row.v] ?? row.label ?? capitalised(row.v);
     facets[row.f].push({ value: row.v, label, count: scale === 1 ? row.n : Math.max(1, Math.round(row.n * scale)) });
   }

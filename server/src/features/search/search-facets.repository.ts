@@ -59,7 +59,8 @@ function facetRows(set: string): SQL {
       sql`(select 'rating' as f, b.v, count(*)::int as n from ${s} join (values ('4', 4), ('3', 3), ('2', 2), ('1', 1)) b(v, m)
         on ${sql.raw(`${set}.rating_average`)} >= b.m where ${others('rating')} group by 2)`,
       sql`(select 'hasPhoto' as f, ${sql.raw(`${set}.has_photo`)}::text as v, count(*)::int as n from ${s} where ${others('hasPhoto')} group by 2)`,
-      sql`(select 'author' as f, ${sql.raw(`${set}.owner_id`)}::text as v, count(*)::int as n from ${s} where ${others('author')} group by 2 order by 3 desc, 2 limit ${valueLimits.author})`,
+      sql`(select 'author' as f, ${sql.raw(`${set}.owner_id`)}::text as v, count(*)::int as n from ${s} where ${others('author')}
+        group by ${sql.raw(`${set}.owner_id`)} order by 3 desc, ${sql.raw(`${set}.owner_id`)} limit ${valueLimits.author})`,
     ],
     sql` union all `,
   );
@@ -73,7 +74,7 @@ export function facetsJson(set: string): SQL {
   return sql`(select coalesce(json_agg(json_build_object('f', fr.f, 'v', coalesce(u.username, fr.v), 'n', fr.n, 'label', coalesce(st.label, u.display_name, u.username))), '[]'::json)
     from (${facetRows(set)}) fr
     left join search_terms st on st.kind = fr.f and st.term = fr.v
-    left join users u on fr.f = 'author' and u.id::text = fr.v
+    left join lateral (select username, display_name from users where id = case when fr.f = 'author' then fr.v::uuid end) u on true
     where fr.n > 0)`;
 }
 

@@ -90,45 +90,54 @@ export async function searchExactly(db: DbOrTx, statement: SearchStatement, exac
 }
 
 /** Recipes with the best Bayesian rating looked at for the relevance window of a broad query. */
-export const topRatedWindow = 5000;
+export const topRatedWindow = 1000;
 /** Matches in storage order added to the window, so a narrow filter still fills pages. */
-export const storageOrderWindow = 500;
+export const storageOrderWindow = 300;
 
 /**
- * A page of a broad query (more than `exactLimit` candidates), and the number of results when that
- * is at most `exactLimit` (then the page ranks them all). Otherwise: for relevance, the page ranks a
- * window, the matches among the `topRatedWindow` best-rated recipes plus the first
- * `storageOrderWindow` matches in storage order, so its cost does not grow with the number of
- * matches (deeper pages of very broad queries end with the window; the other sorts page through
- * everything through their indexes).
+ * A page of a broad query (more than `exactLimit` candidates), and, when `probe` asks for it, the
+ * number of results if that is at most `exactLimit` (then the page ranks them all). Otherwise: for
+ * relevance, the page ranks a window, the matches among the `topRatedWindow` best-rated recipes
+ * (with `storageOrder`, for queries that find few of those, also the first `storageOrderWindow`
+ * matches in storage order), so its cost does not grow with the number of matches (deeper pages of
+ * very broad queries end with the window; the other sorts page through everything through their
+ * indexes). `windowSize` is how many matches the relevance window held.
  */
-export async function searchBroadPage(db: DbOrTx, statement: SearchStatement, exactLimit: number): Promise<{ n: number; page: PageRow[] }> {
-  const fits = sql`(select count(*) from result) <= ${exactLimit}`;
+export async function searchBroadPage(
+  db: DbOrTx,
+  statement: SearchStatement,
+  options: { exactLimit: number; probe: boolean; storageOrder: boolean },
+): Promise<{ n: number | null; page: PageRow[]; windowSize: number | null }> {
+  const { exactLimit } = options;
   const where = results(statement);
-  const c = tableColumns(statement.tsquery ? score(statement) : null);
-  const wide =
-    statement.sort === 'relevance' && statement.tsquery
-      ? sql`(select coalesce(json_agg(json_build_object('id', p.recipe_id, 'key', p.key) order by p.ord), '[]'::json) from (
-          select ${r.recipeId} as recipe_id, ${sortKeyOf('relevance', c)} as key, row_number() over (order by ${orderOf('relevance', c)}) as ord
-          from (
-            (select ${r.recipeId} from (select * from search_recipes order by quality desc, recipe_id desc limit ${topRatedWindow}) as ${sql.identifier('r')} where ${where})
-            union
-            (select ${r.recipeId} from ${searchRecipesTable} where ${where} limit ${storageOrderWindow})
-          ) w join ${searchRecipesTable} on ${r.recipeId} = w.recipe_id
-          where ${afterCursor(statement.cursor, c)}
-          order by ${orderOf('relevance', c)} limit ${statement.limit + 1}) p)`
-      : sql`(select coalesce(json_agg(json_build_object('id', p.recipe_id, 'key', p.key) order by p.ord), '[]'::json) from (
-          select ${r.recipeId} as recipe_id, ${sortKeyOf(statement.sort, c)} as key, row_number() over (order by ${orderOf(statement.sort, c)}) as ord
-          from ${searchRecipesTable} where ${where} and ${afterCursor(statement.cursor, c)}
-          order by ${orderOf(statement.sort, c)} limit ${statement.limit + 1}) p)`;
-  const [row] = await rowsOf<{ n: number; page: PageRow[] }>(
+  const ranked = statement.sort === 'relevance' && statement.tsquery !== null;
+  const ctes: SQL[] = [];
+  if (options.probe) {
+    ctes.push(sql`result as materialized (
+      select ${sortColumns(statement)}, ${r.totalMinutes} as total_minutes from ${searchRecipesTable} where ${where} limit ${exactLimit + 1})`);
+  }
+  let wide: SQL;
+  if (ranked) {
+    const part = (from: SQL, limit: SQL) => sql`(select ${r.recipeId} as recipe_id, ${score(statement)} as score from ${from} where ${where} ${limit})`;
+    const topRated = sql`(select * from search_recipes order by quality desc, recipe_id desc limit ${topRatedWindow}) as ${sql.identifier('r')}`;
+    ctes.push(sql`w as materialized (${part(topRated, sql``)} ${options.storageOrder ? sql`union ${part(searchRecipesTable, sql`limit ${storageOrderWindow}`)}` : sql``})`);
+    wide = pageOf('w', statement, sql`true`);
+  } else {
+    const c = tableColumns(null);
+    wide = sql`(select coalesce(json_agg(json_build_object('id', p.recipe_id, 'key', p.key) order by p.ord), '[]'::json) from (
+      select ${r.recipeId} as recipe_id, ${sortKeyOf(statement.sort, c)} as key, row_number() over (order by ${orderOf(statement.sort, c)}) as ord
+      from ${searchRecipesTable} where ${where} and ${afterCursor(statement.cursor, c)}
+      order by ${orderOf(statement.sort, c)} limit ${statement.limit + 1}) p)`;
+  }
+  const fits = sql`(select count(*) from result) <= ${exactLimit}`;
+  const [row] = await rowsOf<{ n: number | null; page: PageRow[]; windowSize: number | null }>(
     db,
-    sql`with result as materialized (
-      select ${sortColumns(statement)}, ${r.totalMinutes} as total_minutes from ${searchRecipesTable} where ${where} limit ${exactLimit + 1})
-    select (select count(*)::int from result) as n,
-      case when ${fits} then ${pageOf('result', statement, sql`true`)} else ${wide} end as page`,
+    sql`${ctes.length > 0 ? sql`with ${sql.join(ctes, sql`, `)}` : sql``}
+    select ${options.probe ? sql`(select count(*)::int from result)` : sql`null::int`} as n,
+      ${options.probe ? sql`case when ${fits} then ${pageOf('result', statement, sql`true`)} else ${wide} end` : wide} as page,
+      ${ranked ? (options.probe ? sql`case when ${fits} then null else (select count(*)::int from w) end` : sql`(select count(*)::int from w)`) : sql`null::int`} as "windowSize"`,
   );
-  return row as { n: number; page: PageRow[] };
+  return row as { n: number | null; page: PageRow[]; windowSize: number | null };
 }
 
 /**
@@ -145,6 +154,17 @@ export async function sampleFacets(db: DbOrTx, statement: SearchStatement, perce
       case when ${statement.facets} then ${facetsJson('sample')} end as facets`,
   );
   return row as { n: number; facets: FacetRow[] | null };
+}
+
+/**
+ * The planner's estimate of the candidates (or, with `withFacets`, of the results) of a search: one
+ * EXPLAIN, a fraction of a millisecond, so broad queries skip the exact attempt.
+ */
+export async function estimateRows(db: DbOrTx, statement: SearchStatement, withFacets: boolean): Promise<number> {
+  const [row] = await rowsOf<{ 'QUERY PLAN': unknown }>(db, sql`explain (format json) select 1 from ${searchRecipesTable} where ${withFacets ? results(statement) : candidates(statement)}`);
+  const plan = row?.['QUERY PLAN'];
+  const parsed = (typeof plan === 'string' ? JSON.parse(plan) : plan) as { Plan?: { 'Plan Rows'?: number } }[];
+  return Number(parsed[0]?.Plan?.['Plan Rows'] ?? 0);
 }
 
 /** Rows in the index (the planner's estimate, or a count when the table was never analysed). */

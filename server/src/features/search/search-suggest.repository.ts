@@ -9,30 +9,33 @@ import { rowsOf, visibleTo } from './search-conditions.repository.js';
  */
 
 /** Titles of recipes looked at first: the best-rated ones (bounded work, good suggestions). */
-const topRatedTitles = 2000;
+const topRatedTitles = 1000;
 
 export interface TitleRow {
   id: string;
   title: string;
-  tier: number;
 }
 
 /**
- * Visible recipes whose title words match (the last as a prefix): first among the best-rated
- * recipes, then any (the first found), best-rated first within each.
+ * Visible recipes whose title words match (the last with its completions): the best-rated among the
+ * `topRatedTitles` best-rated recipes; when those give fewer than `limit`, then any (the first found).
  */
 export async function suggestTitles(db: DbOrTx, viewerId: string | null, titleQuery: SQL, limit: number): Promise<TitleRow[]> {
   const r = sql.identifier('r');
   const matches = sql`${r}.title_vector @@ ${titleQuery} and ${visibleTo(viewerId)}`;
-  return rowsOf<TitleRow>(
+  const best = await rowsOf<TitleRow>(
     db,
-    sql`select id, title, tier from (
-      (select ${r}.recipe_id as id, ${r}.title, ${r}.quality, 0 as tier
-        from (select * from search_recipes order by quality desc, recipe_id desc limit ${topRatedTitles}) as ${r} where ${matches} limit ${limit})
-      union all
-      (select ${r}.recipe_id, ${r}.title, ${r}.quality, 1 from search_recipes as ${r} where ${matches} limit ${limit * 10})
-    ) x order by tier, quality desc, id desc limit ${limit * 2}`,
+    sql`select ${r}.recipe_id as id, ${r}.title from (select * from search_recipes order by quality desc, recipe_id desc limit ${topRatedTitles}) as ${r}
+      where ${matches} order by ${r}.quality desc, ${r}.recipe_id desc limit ${limit}`,
   );
+  if (best.length >= limit) return best;
+  const more = await rowsOf<TitleRow & { quality: number }>(
+    db,
+    sql`select ${r}.recipe_id as id, ${r}.title, ${r}.quality from search_recipes as ${r} where ${matches} limit ${limit * 10}`,
+  );
+  const seen = new Set(best.map((row) => row.id));
+  const rest = more.filter((row) => !seen.has(row.id)).sort((a, b) => b.quality - a.quality);
+  return [...best, ...rest.map(({ id, title }) => ({ id, title }))].slice(0, limit);
 }
 
 export interface TermRow {
@@ -89,6 +92,29 @@ export async function suggestPeople(db: DbOrTx, q: string, limit: number): Promi
       where status = 'active' and (lower(username) like ${prefix} or lower(display_name) like ${prefix} or lower(display_name) like ${`% ${q}%`})
       order by (lower(username) like ${prefix}) desc, lower(username) limit ${limit}`,
   );
+}
+
+/**
+ * The most common words of public recipes that start with `prefix` (the completions of a word being
+ * typed), and those of the viewer's own other recipes (titles, ingredients, tags).
+ */
+export async function completeWord(db: DbOrTx, viewerId: string | null, prefix: string, limit: number): Promise<string[]> {
+  const pattern = `${prefix}%`;
+  const own = viewerId
+    ? sql`union
+      select w as term, 0 as n from search_recipes s,
+        unnest(string_to_array(s.title_key || ' ' || array_to_string(s.ingredients || s.tags, ' '), ' ')) w
+      where s.owner_id = ${viewerId} and s.visibility <> 'public' and w like ${pattern} and w <> ${prefix}`
+    : sql``;
+  const rows = await rowsOf<{ term: string }>(
+    db,
+    sql`select term from (
+      (select term, public_recipes as n from search_terms where kind = 'word' and term like ${pattern} and term <> ${prefix} and public_recipes > 0
+        order by public_recipes desc, term limit ${limit})
+      ${own}) x
+    order by n desc, term limit ${limit}`,
+  );
+  return [...new Set(rows.map((row) => row.term))];
 }
 
 export interface WordCorrection {

@@ -34,7 +34,7 @@ function RecipeView({ recipe }: { recipe: Recipe }) {
       <header className="recipe__header">
         <h1 id="recipe-title">{c.title}</h1>
         <p className="recipe__byline">
-          by {authorName(recipe.author)}
+          by <Link to={`/people/${recipe.author.username}`}>{authorName(recipe.author)}</Link>
           {isOwner && <span className="badge no-print">{visibilityNames[recipe.visibility]}</span>}
         </p>
         <p className="item__meta">

@@ -1,0 +1,4 @@
+import { devices } from './harness.js';
+import { describeSearchJourneys } from './journeys/search-journeys.js';
+
+describeSearchJourneys(devices.phone);
