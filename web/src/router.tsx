@@ -2,6 +2,7 @@ import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { publicRecipePages, signedInRecipePages } from './features/recipes/recipe-routes';
 import { searchPages } from './features/search/search-routes';
 import { publicSocialPages } from './features/social/social-routes';
+import { wineKnowledgePages } from './features/wine-knowledge/wine-knowledge-routes';
 import { AppShell } from './shell/AppShell';
 import { NotFoundPage } from './shell/NotFoundPage';
 import { RequireViewer } from './shell/RequireViewer';
@@ -28,6 +29,7 @@ const publicPages: RouteObject[] = [
   ...publicRecipePages,
   ...searchPages,
   ...publicSocialPages,
+  ...wineKnowledgePages,
 ];
 
 const signedInPages: RouteObject = {

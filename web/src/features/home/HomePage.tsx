@@ -26,6 +26,7 @@ export function HomePage() {
             </Link>
           </div>
         </Card>
+        <WineCard />
       </div>
     );
   }
@@ -43,6 +44,7 @@ export function HomePage() {
           Account settings
         </Link>
       </Card>
+      <WineCard />
       {viewer.role === 'admin' && (
         <Card heading="Administration">
           <p>Read the mail this instance sends (verification and password reset links) when no mail server is configured.</p>
@@ -52,5 +54,17 @@ export function HomePage() {
         </Card>
       )}
     </div>
+  );
+}
+
+/** The way into the wine knowledge base (it has no main navigation entry: the phone's bottom bar is full). */
+function WineCard() {
+  return (
+    <Card heading="Wine">
+      <p>Explore wine regions from countries down to appellations, grape varieties, classifications and the tasting guide.</p>
+      <Link to="/wine" className="button button--secondary">
+        Explore wine
+      </Link>
+    </Card>
   );
 }

@@ -2,7 +2,7 @@ import type { Classification, ClassificationLevel } from '@tavola/contracts/wine
 import { Link, useParams } from 'react-router';
 import { usePageTitle } from '../../shell/page-title';
 import { Card } from '../../ui';
-import { useClassification } from './wine-knowledge-api';
+import { useClassification, useRegion } from './wine-knowledge-api';
 import { WineQueryState } from './WineStates';
 import './wine-knowledge.css';
 
@@ -32,9 +32,7 @@ function ClassificationView({ classification }: { classification: Classification
       <header className="page-header">
         <h1>{classification.name}</h1>
         <p>{classification.summary}</p>
-        <p>
-          <Link to={`/wine/regions/${classification.regionId ?? classification.countryId}`}>The region it covers</Link>
-        </p>
+        <CoveredRegion id={classification.regionId ?? classification.countryId} />
       </header>
 
       <Card heading="Levels">
@@ -76,8 +74,19 @@ function ClassificationView({ classification }: { classification: Classification
   );
 }
 
-function span(range: { min: number; max: number | null }, unit: string): string {
-  if (range.max === null) return `from ${range.min} ${unit}`;
+/** The region (or country) the classification covers, named once its page data has loaded. */
+function CoveredRegion({ id }: { id: string }) {
+  const region = useRegion(id);
+  return (
+    <p>
+      Covers <Link to={`/wine/regions/${id}`}>{region.data?.name ?? 'its region'}</Link>
+    </p>
+  );
+}
+
+/** A legal span; an open-ended one (no maximum) reads "from". */
+function span(range: { min: number; max: unknown }, unit: string): string {
+  if (typeof range.max !== 'number') return `from ${range.min} ${unit}`;
   return range.min === range.max ? `${range.min} ${unit}` : `${range.min}–${range.max} ${unit}`;
 }
 

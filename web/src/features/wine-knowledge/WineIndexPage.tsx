@@ -1,4 +1,4 @@
-import { type GrapeColour, grapeColours } from '@tavola/contracts/wine-knowledge';
+import type { GrapeColour } from '@tavola/contracts/wine-knowledge';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { usePageTitle } from '../../shell/page-title';
@@ -53,8 +53,9 @@ const colourOptions: SelectOption<ColourChoice>[] = [
   { value: 'white', label: 'White' },
 ];
 
+/** The colours as plain values: importing them from the contract would pull Zod into this page's chunk. */
 function parseColour(value: string | null): GrapeColour | undefined {
-  return grapeColours.find((colour) => colour === value);
+  return value === 'red' || value === 'white' ? value : undefined;
 }
 
 /** The grape list; its filters live in the address (?colour=&q=) so Back returns to the same list. */

@@ -27,7 +27,13 @@ export function isNotFound(error: unknown): boolean {
 export function useCountries() {
   return useQuery({
     queryKey: wineKeys.countries,
-    queryFn: ({ signal }) => request(() => apiClient.GET('/api/wine/regions', { params: { query: { limit: 500 } }, signal })),
+    queryFn: ({ signal }) =>
+      request(() =>
+        apiClient.GET('/api/wine/regions', {
+          params: { query: { limit: 500 } },
+          signal,
+        }),
+      ),
     staleTime,
   });
 }
@@ -35,7 +41,13 @@ export function useCountries() {
 export function useRegion(id: string) {
   return useQuery({
     queryKey: wineKeys.region(id),
-    queryFn: ({ signal }) => request(() => apiClient.GET('/api/wine/regions/{id}', { params: { path: { id } }, signal })),
+    queryFn: ({ signal }) =>
+      request(() =>
+        apiClient.GET('/api/wine/regions/{id}', {
+          params: { path: { id } },
+          signal,
+        }),
+      ),
     staleTime,
     meta: quietNotFound,
   });
@@ -46,7 +58,16 @@ export function useGrapes(colour: GrapeColour | undefined, q: string) {
     queryKey: wineKeys.grapes(colour, q),
     queryFn: ({ signal }) =>
       request(() =>
-        apiClient.GET('/api/wine/grapes', { params: { query: { limit: 500, ...(colour ? { colour } : {}), ...(q ? { q } : {}) } }, signal }),
+        apiClient.GET('/api/wine/grapes', {
+          params: {
+            query: {
+              limit: 500,
+              ...(colour ? { colour } : {}),
+              ...(q ? { q } : {}),
+            },
+          },
+          signal,
+        }),
       ),
     staleTime,
     placeholderData: keepPreviousData,
@@ -56,7 +77,13 @@ export function useGrapes(colour: GrapeColour | undefined, q: string) {
 export function useGrape(id: string) {
   return useQuery({
     queryKey: wineKeys.grape(id),
-    queryFn: ({ signal }) => request(() => apiClient.GET('/api/wine/grapes/{id}', { params: { path: { id } }, signal })),
+    queryFn: ({ signal }) =>
+      request(() =>
+        apiClient.GET('/api/wine/grapes/{id}', {
+          params: { path: { id } },
+          signal,
+        }),
+      ),
     staleTime,
     meta: quietNotFound,
   });
@@ -73,7 +100,13 @@ export function useClassifications() {
 export function useClassification(id: string) {
   return useQuery({
     queryKey: wineKeys.classification(id),
-    queryFn: ({ signal }) => request(() => apiClient.GET('/api/wine/classifications/{id}', { params: { path: { id } }, signal })),
+    queryFn: ({ signal }) =>
+      request(() =>
+        apiClient.GET('/api/wine/classifications/{id}', {
+          params: { path: { id } },
+          signal,
+        }),
+      ),
     staleTime,
     meta: quietNotFound,
   });

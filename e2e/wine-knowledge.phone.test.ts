@@ -1,0 +1,4 @@
+import { devices } from './harness.js';
+import { describeWineKnowledgeJourneys } from './journeys/wine-knowledge-journeys.js';
+
+describeWineKnowledgeJourneys(devices.phone);
