@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { type Device, expectNoPageErrors, expectNoSeriousA11yViolations, type Harness } from '../harness.js';
-import { apiClient, expectPage, logInThroughUi, logOutThroughUi, mainNav, newPerson, type Operator, signUpThroughApi } from './steps.js';
+import { apiClient, expectNoSidewaysScroll, expectPage, logInThroughUi, logOutThroughUi, mainNav, newPerson, type Operator, signUpThroughApi } from './steps.js';
 
 /** What the admin journeys borrow from the file they run in: its server, browser and operator. */
 export interface AdminJourneyContext {
@@ -12,12 +12,6 @@ export interface AdminJourneyContext {
 
 /** The audit page shows this many entries, then "Load more" (web/src/features/admin/audit-api.ts). */
 const AUDIT_PAGE_SIZE = 25;
-
-/** Fails when the page scrolls sideways (a list too wide for a phone). */
-async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, 'the page scrolls sideways').toBeLessThanOrEqual(0);
-}
 
 /**
  * The admin journeys, registered inside a file's describe block so they reuse its server and

@@ -2,7 +2,7 @@ import type { APIRequestContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Device, expectNoPageErrors, expectNoSeriousA11yViolations, type Harness, hasBrowser, startHarness } from '../harness.js';
-import { apiClient, expectPage, mainNav, newPerson, type Person, signUpThroughApi } from './steps.js';
+import { apiClient, csrfOf, expectPage, mainNav, newPerson, type Person, signUpThroughApi } from './steps.js';
 
 /**
  * The recipe journeys at one device size, on one server and browser: a cook writes a recipe,
@@ -16,10 +16,6 @@ const LIST_PAGE_SIZE = 24;
 /** Signs a browser context up (its cookies, hence its pages, are then logged in). */
 async function signUpInBrowser(page: Page, person: Person): Promise<void> {
   await signUpThroughApi(page.context().request, person);
-}
-
-async function csrfOf(api: APIRequestContext): Promise<string> {
-  return (await (await api.get('/api/auth/session')).json()).csrfToken ?? '';
 }
 
 /** Fires a paste of `text` at the focused-by-locator input, as a clipboard paste would. */

@@ -1,8 +1,8 @@
-import type { Page } from 'playwright-core';
+
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Device, expectNoPageErrors, expectNoSeriousA11yViolations, type Harness, hasBrowser, startHarness } from '../harness.js';
-import { expectPage, newPerson, signUpThroughApi } from './steps.js';
+import { csrfOf, expectNoSidewaysScroll, expectPage, newPerson, signUpThroughApi } from './steps.js';
 
 /**
  * Nutrition and units at one device size: a cook sets US units in their settings, reads a recipe
@@ -10,15 +10,6 @@ import { expectPage, newPerson, signUpThroughApi } from './steps.js';
  * and corrects the food of a line (a new version); a reader sees the figures but cannot change them;
  * the cook gives a step one of the recipe's photos and sees it in the method and in cook mode.
  */
-
-async function csrfOf(page: Page): Promise<string> {
-  return (await (await page.context().request.get('/api/auth/session')).json()).csrfToken ?? '';
-}
-
-async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, 'the page scrolls sideways').toBeLessThanOrEqual(0);
-}
 
 const shortbread = {
   title: 'Brown butter shortbread',
@@ -49,7 +40,7 @@ export function describeRecipeNutritionJourneys(device: Device): void {
       await signUpThroughApi(page.context().request, cook);
       const created = await page.context().request.post('/api/recipes', {
         data: { visibility: 'public', content: shortbread },
-        headers: { 'x-csrf-token': await csrfOf(page) },
+        headers: { 'x-csrf-token': await csrfOf(page.context().request) },
       });
       expect(created.status(), await created.text()).toBe(201);
       recipeUrl = `/recipes/${(await created.json()).id}`;
@@ -114,7 +105,7 @@ export function describeRecipeNutritionJourneys(device: Device): void {
 
     it('(c) the cook shows a photo with a step, in the method and in cook mode', async () => {
       const page = await harness.openPage(device);
-      await page.context().request.post('/api/auth/login', { data: { login: cook.email, password: cook.password }, headers: { 'x-csrf-token': await csrfOf(page) } });
+      await page.context().request.post('/api/auth/login', { data: { login: cook.email, password: cook.password }, headers: { 'x-csrf-token': await csrfOf(page.context().request) } });
       await page.goto(recipeUrl);
       const manage = page.getByRole('region', { name: 'Manage this recipe' });
       const photo = await sharp({ create: { width: 640, height: 400, channels: 3, background: '#c8915a' } }).jpeg().toBuffer();

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { APIRequestContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PageServer, startPageServer } from '../../server/test/fixtures/recipes/page-server.js';
 import { type Device, expectNoPageErrors, expectNoSeriousA11yViolations, type Harness, hasBrowser, startHarness } from '../harness.js';
-import { apiClient, expectPage, logInThroughApi, logInThroughUi, mainNav, navigateInApp, newPerson, signUpThroughApi } from './steps.js';
+import { apiClient, csrfOf, expectPage, expectTidy, logInThroughApi, logInThroughUi, mainNav, navigateInApp, newPerson, signUpThroughApi } from './steps.js';
 
 /**
  * What surrounds a recipe, at one device size: a reader rates and reviews someone else's recipe
@@ -41,28 +41,12 @@ Method
 1. Rinse the barley, cover with the water and simmer for 30 minutes.
 2. Strain, stir in the lemon zest, juice and honey, and chill.`;
 
-async function csrfOf(api: APIRequestContext): Promise<string> {
-  return (await (await api.get('/api/auth/session')).json()).csrfToken ?? '';
-}
-
-/** Fails when the page scrolls sideways (something too wide for a phone). */
-async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `the page scrolls sideways at ${page.url()}`).toBeLessThanOrEqual(0);
-}
-
 /** Every main navigation entry shows its whole label (six of them share a phone's bottom bar for an admin). */
 async function expectNavLabelsFit(page: Page): Promise<void> {
   const clipped = await mainNav(page)
     .getByRole('link')
     .evaluateAll((links) => links.filter((link) => link.scrollWidth > link.clientWidth).map((link) => link.textContent));
   expect(clipped, 'navigation labels cut off').toEqual([]);
-}
-
-/** The page is accessible and fits the screen. */
-async function expectTidy(page: Page): Promise<void> {
-  await expectNoSeriousA11yViolations(page);
-  await expectNoSidewaysScroll(page);
 }
 
 const toast = (page: Page, text: string | RegExp) => page.locator('.toasts').getByText(text);

@@ -1,8 +1,8 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Device, expectNoPageErrors, expectNoSeriousA11yViolations, type Harness, hasBrowser, startHarness } from '../harness.js';
+import { type Device, expectNoPageErrors, type Harness, hasBrowser, startHarness } from '../harness.js';
 import { createManyRecipes, createRecipe, privateRecipe, publicRecipes } from './search-recipes.js';
-import { apiClient, expectPage, logInThroughApi, newPerson, signUpThroughApi } from './steps.js';
+import { apiClient, expectPage, expectTidy, logInThroughApi, newPerson, signUpThroughApi } from './steps.js';
 
 /**
  * Search, at one device size: suggestions in the header's box (grouped, chosen with the keyboard),
@@ -10,17 +10,6 @@ import { apiClient, expectPage, logInThroughApi, newPerson, signUpThroughApi } f
  * for a typo, and saved searches. Another cook's private recipe matches the words and the cuisine
  * used throughout, and never appears in suggestions, results or counts.
  */
-
-/** Fails when the page scrolls sideways (something too wide for the screen). */
-async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `the page scrolls sideways at ${page.url()}`).toBeLessThanOrEqual(0);
-}
-
-async function expectTidy(page: Page): Promise<void> {
-  await expectNoSeriousA11yViolations(page);
-  await expectNoSidewaysScroll(page);
-}
 
 const toast = (page: Page, text: string | RegExp) => page.locator('.toasts').getByText(text);
 const results = (page: Page) => page.getByRole('list', { name: 'Search results' });

@@ -1,5 +1,6 @@
 import type { APIRequestContext } from 'playwright-core';
 import { expect } from 'vitest';
+import { csrfOf } from './steps.js';
 
 /** The recipes the search journeys find (and one they must never find), created through the API. */
 
@@ -81,10 +82,6 @@ export const privateRecipe: SearchRecipe = {
   totalMinutes: 20,
   ingredients: ['1 kg tomatoes', '1 onion'],
 };
-
-async function csrfOf(api: APIRequestContext): Promise<string> {
-  return (await (await api.get('/api/auth/session')).json()).csrfToken ?? '';
-}
 
 export async function createRecipe(api: APIRequestContext, recipe: SearchRecipe, visibility: 'public' | 'private'): Promise<string> {
   const { ingredients, ...rest } = recipe;

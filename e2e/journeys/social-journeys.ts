@@ -1,7 +1,7 @@
-import type { APIRequestContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Device, expectNoPageErrors, expectNoSeriousA11yViolations, type Harness, hasBrowser, startHarness } from '../harness.js';
-import { expectPage, logInThroughApi, newPerson, type Person, signUpThroughApi } from './steps.js';
+import { type Device, expectNoPageErrors, type Harness, hasBrowser, startHarness } from '../harness.js';
+import { csrfOf, expectPage, expectTidy, logInThroughApi, newPerson, type Person, signUpThroughApi } from './steps.js';
 
 /**
  * Follows, privacy and blocks at one device size, two people in two browser contexts: a cook makes
@@ -10,21 +10,6 @@ import { expectPage, logInThroughApi, newPerson, type Person, signUpThroughApi }
  * profile. The cook blocks a third person from their profile: that person no longer finds the
  * profile, and the cook unblocks them from the blocked-accounts list in settings.
  */
-
-async function csrfOf(api: APIRequestContext): Promise<string> {
-  return (await (await api.get('/api/auth/session')).json()).csrfToken ?? '';
-}
-
-/** Fails when the page scrolls sideways (something too wide for a phone). */
-async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `the page scrolls sideways at ${page.url()}`).toBeLessThanOrEqual(0);
-}
-
-async function expectTidy(page: Page): Promise<void> {
-  await expectNoSeriousA11yViolations(page);
-  await expectNoSidewaysScroll(page);
-}
 
 const toast = (page: Page, text: string | RegExp) => page.locator('.toasts').getByText(text);
 

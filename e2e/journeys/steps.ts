@@ -63,9 +63,22 @@ export async function apiClient(baseUrl: string): Promise<APIRequestContext> {
   return request.newContext({ baseURL: baseUrl });
 }
 
-async function csrfOf(api: APIRequestContext): Promise<string> {
+/** The CSRF token of the session behind `api` (a page's `context().request` or an API client). */
+export async function csrfOf(api: APIRequestContext): Promise<string> {
   const session = await (await api.get('/api/auth/session')).json();
   return session.csrfToken ?? '';
+}
+
+/** Fails when the page scrolls sideways (something too wide for the screen). */
+export async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `the page scrolls sideways at ${page.url()}`).toBeLessThanOrEqual(0);
+}
+
+/** No serious accessibility violations and no sideways scroll. */
+export async function expectTidy(page: Page): Promise<void> {
+  await expectNoSeriousA11yViolations(page);
+  await expectNoSidewaysScroll(page);
 }
 
 export async function signUpThroughApi(api: APIRequestContext, person: Person): Promise<void> {

@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Device, expectNoPageErrors, expectNoSeriousA11yViolations, type Harness, hasBrowser, startHarness } from '../harness.js';
-import { expectPage } from './steps.js';
+import { type Device, expectNoPageErrors, type Harness, hasBrowser, startHarness } from '../harness.js';
+import { expectNoSidewaysScroll, expectPage, expectTidy } from './steps.js';
 
 /**
  * The wine knowledge base, at one device size, read by a visitor who is not signed in: from the
@@ -10,17 +10,6 @@ import { expectPage } from './steps.js';
  * finds its grape) and colour filter, a classification and the tasting guide, and the not-found
  * state for unknown ids.
  */
-
-/** Fails when the page scrolls sideways (something too wide for the screen). */
-async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `the page scrolls sideways at ${page.url()}`).toBeLessThanOrEqual(0);
-}
-
-async function expectTidy(page: Page): Promise<void> {
-  await expectNoSeriousA11yViolations(page);
-  await expectNoSidewaysScroll(page);
-}
 
 const main = (page: Page) => page.getByRole('main');
 const linkIn = (list: Locator, name: string) => list.getByRole('link', { name, exact: true });
