@@ -5,8 +5,8 @@ import { toFacets } from './search-facet-values.js';
 import type { IndexSearchPage, IndexSuggestion, SearchIndex, SearchRequest } from './search-index.js';
 import * as writes from './search-index.repository.js';
 import { isSearchLanguage, textSearchConfig } from './search-language.js';
-import { facetConditions, tsqueryOf } from './search-conditions.repository.js';
-import { estimateRows, findHits, indexedRowEstimate, sampleFacets, searchBroadPage, searchExactly, type SearchStatement } from './search-query.repository.js';
+import { tsqueryOf } from './search-conditions.repository.js';
+import { estimateRows, findHits, indexedRowEstimate, sampleFacets, searchBroadPage, searchExactly, searchSortedPage, type SearchStatement } from './search-query.repository.js';
 import { completeWord, correctWords, suggestTerms, suggestTitles } from './search-suggest.repository.js';
 
 export interface PostgresSearchOptions {
@@ -20,12 +20,14 @@ export const defaultSearchOptions: PostgresSearchOptions = { exactLimit: 500, sa
 
 /** An estimate below this many times the exact limit may be wrong enough to try the exact path first. */
 const estimateMargin = 1.5;
-/** Fewer matches than this in the relevance window, and it also takes matches in storage order. */
-const minimumWindow = 50;
-/** Matches a sample needs before its scaled count is a better total than the planner's estimate. */
+/** Results collected and sorted in memory, at most, when the sample shows they are rare (other sorts than relevance). */
+const sortedLimit = 5000;
+/** Matches a sample needs to show results are common enough to walk a sort's index. */
 const minimumSampleMatches = 5;
 /** Completions of the last word (prefix matching) taken from the vocabulary, most common first. */
-const maxCompletions = 12;
+const maxCompletions = 6;
+/** Completions kept when titles are looked for beyond the best-rated recipes (a union of common words costs). */
+const fallbackCompletions = 2;
 const minimumPrefix = 2;
 /** Fewer results than this and the query's words are checked for typos ("did you mean"). */
 const fewResults = 3;
@@ -87,6 +89,12 @@ export class PostgresSearchIndex implements SearchIndex {
     });
   }
 
+  /** Whether the planner's row count of the index is more than 20 % away from `rows`. */
+  async statisticsStale(rows: number): Promise<boolean> {
+    const estimate = await indexedRowEstimate(this.db, { exactWhenUnknown: false });
+    return Math.abs(estimate - rows) > Math.max(100, rows * 0.2);
+  }
+
   /** Fresh planner statistics after many writes (PGlite runs no autovacuum). */
   analyze(): Promise<void> {
     this.rowEstimate = null;
@@ -141,36 +149,25 @@ export class PostgresSearchIndex implements SearchIndex {
     const sort = request.sort === 'relevance' && !tsquery ? 'rating' : request.sort;
     const statement: SearchStatement = { viewerId, tsquery, filters: request.filters, sort, cursor: cursor && { ...cursor, sort }, limit: request.limit, facets: request.facets };
     const { exactLimit, sampleRows } = this.options;
-    const hasFacetFilters = Object.values(facetConditions(request.filters)).some((condition) => condition !== null);
-    // The planner's estimates decide whether an exact attempt is worth its reads: far above the limit, go broad at once.
-    const [candidates, results] = await Promise.all([
-      estimateRows(this.db, statement, false),
-      hasFacetFilters ? estimateRows(this.db, statement, true) : null,
-    ]);
-    const unsure = (estimate: number) => estimate <= exactLimit * estimateMargin;
-    const exact = unsure(candidates) ? await searchExactly(this.db, statement, exactLimit) : null;
+    // The planner's estimate decides whether an exact attempt is worth its reads: far above the limit, go broad at once.
+    const candidates = await estimateRows(this.db, statement);
+    const exact = candidates <= exactLimit * estimateMargin ? await searchExactly(this.db, statement, exactLimit) : null;
     let result: Pick<IndexSearchPage, 'total' | 'facets' | 'estimated'> & { page: { id: string; key: SearchCursor['key'] }[] };
     if (exact && exact.n <= exactLimit) {
       result = { total: exact.total ?? 0, facets: exact.facets ? toFacets(exact.facets, 1) : null, estimated: { total: false, facets: false }, page: exact.page ?? [] };
     } else {
       const percent = await this.samplePercent(sampleRows);
-      const page = async () => {
-        const options = { exactLimit, probe: unsure(results ?? candidates), storageOrder: false };
-        const first = await searchBroadPage(this.db, statement, options);
-        // Few matches among the best-rated recipes: the window also takes matches in storage order (a narrower query, so a cheap bitmap).
-        if (first.windowSize === null || first.windowSize >= minimumWindow) return first;
-        return searchBroadPage(this.db, statement, { ...options, probe: false, storageOrder: true }).then((second) => ({ ...second, n: first.n }));
-      };
-      const [broad, sample] = await Promise.all([page(), sampleFacets(this.db, statement, percent)]);
+      const [broad, sample] = await Promise.all([searchBroadPage(this.db, statement, exactLimit), sampleFacets(this.db, statement, percent)]);
+      const exactTotal = broad.n <= exactLimit;
+      // Other sorts walk their index when the sample shows results are common; when it does not, results are collected and sorted.
+      const dense = sample.n >= minimumSampleMatches;
+      const page = broad.page ?? (dense ? null : await searchSortedPage(this.db, statement, sortedLimit)) ?? (await searchSortedPage(this.db, statement, null)) ?? [];
       const scale = 100 / percent;
-      const exactTotal = broad.n !== null && broad.n <= exactLimit;
-      // A sample with few matches says little: then the planner's estimate (never below what the probe saw).
-      const estimate = percent >= 100 || sample.n >= minimumSampleMatches ? Math.round(sample.n * scale) : Math.max(Math.round(results ?? candidates), broad.n ?? 0);
       result = {
-        total: exactTotal ? (broad.n as number) : Math.max(estimate, exact ? exactLimit + 1 : 0),
+        total: exactTotal ? broad.n : percent >= 100 ? sample.n : Math.max(Math.round(sample.n * scale), exactLimit + 1),
         facets: sample.facets ? toFacets(sample.facets, scale) : null,
         estimated: { total: !exactTotal && percent < 100, facets: request.facets && percent < 100 },
-        page: broad.page,
+        page,
       };
     }
     const page = result.page.slice(0, request.limit);
@@ -201,7 +198,13 @@ export class PostgresSearchIndex implements SearchIndex {
 
   async suggest(viewerId: string | null, q: string, limit: number): Promise<IndexSuggestion[]> {
     const words = q.split(' ').filter(Boolean);
-    const titleQuery = tsqueryOf(await this.termsOf(viewerId, words), null);
+    const queryTerms = await this.termsOf(viewerId, words);
+    const all = tsqueryOf(queryTerms, null);
+    const fallback = tsqueryOf(
+      queryTerms.map((alternatives) => alternatives.slice(0, 1 + fallbackCompletions)),
+      null,
+    );
+    const titleQuery = all && fallback && { all, fallback };
     const [titles, terms] = await Promise.all([
       titleQuery ? suggestTitles(this.db, viewerId, titleQuery, limit) : Promise.resolve([]),
       suggestTerms(this.db, viewerId, q, limit),

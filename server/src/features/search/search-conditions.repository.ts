@@ -62,10 +62,19 @@ export const scoreOf = (tsquery: SQL) => sql`(ts_rank_cd(${rankWeights}, ${r.doc
 
 export const visibleTo = (viewerId: string | null) => recipeVisibilityRule({ visibility: r.visibility, ownerId: r.ownerId }, viewerId);
 
+/**
+ * An array condition the planner may serve from its GIN index, or not (`IS TRUE` hides it): with a
+ * text query, ANDing the text's bitmap with that of a common ingredient or tag costs more than
+ * checking the few rows the text finds.
+ */
+const arrayCondition = (condition: SQL, indexed: boolean) => (indexed ? condition : sql`(${condition}) is true`);
+
 /** Filters that are not facets: they narrow every count (ingredients, servings, language). */
-export function nonFacetConditions(filters: SearchFilters): SQL[] {
+export function nonFacetConditions(filters: SearchFilters, arrayIndexes = true): SQL[] {
   const conditions: SQL[] = [];
-  for (const keys of filters.include) conditions.push(keys.length === 1 ? sql`${r.ingredientKeys} @> ${textArray(keys)}` : sql`${r.ingredientKeys} && ${textArray(keys)}`);
+  for (const keys of filters.include) {
+    conditions.push(arrayCondition(keys.length === 1 ? sql`${r.ingredientKeys} @> ${textArray(keys)}` : sql`${r.ingredientKeys} && ${textArray(keys)}`, arrayIndexes));
+  }
   if (filters.exclude.length > 0) conditions.push(sql`not (${r.ingredientKeys} && ${textArray(filters.exclude)})`);
   if (filters.minServings !== null) conditions.push(sql`${r.servings} >= ${filters.minServings}`);
   if (filters.maxServings !== null) conditions.push(sql`${r.servings} <= ${filters.maxServings}`);
@@ -74,7 +83,7 @@ export function nonFacetConditions(filters: SearchFilters): SQL[] {
 }
 
 /** Each facet's own filter, or null when it has none (multiple values: any of them). */
-export function facetConditions(filters: SearchFilters): Record<FacetName, SQL | null> {
+export function facetConditions(filters: SearchFilters, arrayIndexes = true): Record<FacetName, SQL | null> {
   const time: SQL[] = [];
   if (filters.minMinutes !== null) time.push(sql`${r.totalMinutes} >= ${filters.minMinutes}`);
   if (filters.maxMinutes !== null) time.push(sql`${r.totalMinutes} <= ${filters.maxMinutes}`);
@@ -82,7 +91,7 @@ export function facetConditions(filters: SearchFilters): Record<FacetName, SQL |
     cuisine: filters.cuisine.length > 0 ? sql`${r.cuisine} = any(${textArray(filters.cuisine)})` : null,
     course: filters.course.length > 0 ? sql`${r.course} = any(${textArray(filters.course)})` : null,
     diet: filters.diet.length > 0 ? sql`${r.diets} && ${textArray(filters.diet)}` : null,
-    tag: filters.tag.length > 0 ? sql`${r.tags} && ${textArray(filters.tag)}` : null,
+    tag: filters.tag.length > 0 ? arrayCondition(sql`${r.tags} && ${textArray(filters.tag)}`, arrayIndexes) : null,
     totalTime: time.length > 0 ? sql.join(time, sql` and `) : null,
     rating: filters.minRating !== null ? sql`${r.ratingAverage} >= ${filters.minRating}` : null,
     hasPhoto: filters.hasPhoto !== null ? sql`${r.hasPhoto} = ${filters.hasPhoto}` : null,

@@ -190,6 +190,20 @@ describe('facet counts agree with the totals of the filtered searches', () => {
 });
 
 describe('the broad path (more candidates than the exact limit)', () => {
+  it('estimates from a small sample without reporting fewer than it knows, or what the viewer may not see', async () => {
+    const db = t.platform.database.db;
+    const sampled = new PostgresSearchIndex(db, { exactLimit: 3, sampleRows: 1 });
+    const deps = { db, index: sampled };
+    const chicken = await searchRecipes(deps, null, recipeSearchQuery.parse({ q: 'chicken' }));
+    expect(chicken.estimated.total).toBe(true);
+    expect(chicken.total).toBeGreaterThanOrEqual(4);
+    // More than three candidates, few results: counted exactly.
+    const indian = await searchRecipes(deps, null, recipeSearchQuery.parse({ q: 'chicken', cuisine: 'Indian' }));
+    expect(indian).toMatchObject({ total: 1, estimated: { total: false } });
+    const hidden = await searchRecipes(deps, null, recipeSearchQuery.parse({ q: 'chicken', cuisine: 'Zanzibari' }));
+    expect(hidden).toMatchObject({ total: 0, items: [] });
+  });
+
   it('gives the same totals, facets and pages as the exact path when the sample is the whole table', async () => {
     const exact = new PostgresSearchIndex(t.platform.database.db);
     const broad = new PostgresSearchIndex(t.platform.database.db, { exactLimit: 3 });

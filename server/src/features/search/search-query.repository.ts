@@ -48,10 +48,11 @@ const textMatch = (statement: SearchStatement) => (statement.tsquery ? sql`${r.d
 const score = (statement: SearchStatement) => (statement.tsquery ? scoreOf(statement.tsquery) : sql`${r.quality}`);
 
 /** The rows that can count at all: matching text, visible to the viewer, within the non-facet filters. */
-const candidates = (statement: SearchStatement) => allOf([textMatch(statement), visibleTo(statement.viewerId), ...nonFacetConditions(statement.filters)]);
+const candidates = (statement: SearchStatement) =>
+  allOf([textMatch(statement), visibleTo(statement.viewerId), ...nonFacetConditions(statement.filters, statement.tsquery === null)]);
 
 /** The rows that are results: candidates within every facet filter too. */
-const results = (statement: SearchStatement) => allOf([candidates(statement), ...Object.values(facetConditions(statement.filters))]);
+const results = (statement: SearchStatement) => allOf([candidates(statement), ...Object.values(facetConditions(statement.filters, statement.tsquery === null))]);
 
 /** A page of a materialised set `b` (columns recipe_id, score, quality, created_at, total_minutes) as JSON [{id, key}]. */
 function pageOf(set: string, statement: SearchStatement, where: SQL): SQL {
@@ -91,53 +92,57 @@ export async function searchExactly(db: DbOrTx, statement: SearchStatement, exac
 
 /** Recipes with the best Bayesian rating looked at for the relevance window of a broad query. */
 export const topRatedWindow = 1000;
-/** Matches in storage order added to the window, so a narrow filter still fills pages. */
-export const storageOrderWindow = 300;
 
 /**
- * A page of a broad query (more than `exactLimit` candidates), and, when `probe` asks for it, the
- * number of results if that is at most `exactLimit` (then the page ranks them all). Otherwise: for
- * relevance, the page ranks a window, the matches among the `topRatedWindow` best-rated recipes
- * (with `storageOrder`, for queries that find few of those, also the first `storageOrderWindow`
- * matches in storage order), so its cost does not grow with the number of matches (deeper pages of
- * very broad queries end with the window; the other sorts page through everything through their
- * indexes). `windowSize` is how many matches the relevance window held.
+ * The first statement of a broad query (more than `exactLimit` candidates): the results (after
+ * facet filters) counted up to `exactLimit + 1` in storage order, and a page: when there are no
+ * more than `exactLimit` results, of all of them, exactly; otherwise, for relevance, of a window,
+ * the matches among the `topRatedWindow` best-rated recipes and the counted results, so its cost
+ * does not grow with the number of matches (deeper pages of very broad queries end with the
+ * window). For the other sorts `page` is then null: `searchSortedPage` pages through everything.
  */
-export async function searchBroadPage(
-  db: DbOrTx,
-  statement: SearchStatement,
-  options: { exactLimit: number; probe: boolean; storageOrder: boolean },
-): Promise<{ n: number | null; page: PageRow[]; windowSize: number | null }> {
-  const { exactLimit } = options;
+export async function searchBroadPage(db: DbOrTx, statement: SearchStatement, exactLimit: number): Promise<{ n: number; page: PageRow[] | null }> {
   const where = results(statement);
   const ranked = statement.sort === 'relevance' && statement.tsquery !== null;
-  const ctes: SQL[] = [];
-  if (options.probe) {
-    ctes.push(sql`result as materialized (
-      select ${sortColumns(statement)}, ${r.totalMinutes} as total_minutes from ${searchRecipesTable} where ${where} limit ${exactLimit + 1})`);
+  const fits = sql`(select count(*) from result) <= ${exactLimit}`;
+  const topRated = sql`(select * from search_recipes order by quality desc, recipe_id desc limit ${topRatedWindow}) as ${sql.identifier('r')}`;
+  const [row] = await rowsOf<{ n: number; page: PageRow[] | null }>(
+    db,
+    sql`with result as materialized (
+      select ${sortColumns(statement)}, ${r.totalMinutes} as total_minutes from ${searchRecipesTable} where ${where} limit ${exactLimit + 1})
+    ${ranked ? sql`, w as materialized ((select ${r.recipeId} as recipe_id, ${score(statement)} as score from ${topRated} where ${where}) union (select recipe_id, score from result))` : sql``}
+    select (select count(*)::int from result) as n,
+      case when ${fits} then ${pageOf('result', statement, sql`true`)} ${ranked ? sql`else ${pageOf('w', statement, sql`true`)}` : sql``} end as page`,
+  );
+  return row as { n: number; page: PageRow[] | null };
+}
+
+/**
+ * A page of a broad query in a sort other than relevance. With `bounded`, the results are first
+ * collected (at most that many, in storage order) and sorted: null when there are more. Without,
+ * the sort's index is walked until a page of results is found, which is quick when results are
+ * common (the caller knows from the sample) and slow when they are rare.
+ */
+export async function searchSortedPage(db: DbOrTx, statement: SearchStatement, bounded: number | null): Promise<PageRow[] | null> {
+  const where = results(statement);
+  if (bounded !== null) {
+    const [row] = await rowsOf<{ n: number; page: PageRow[] }>(
+      db,
+      sql`with found as materialized (
+        select ${sortColumns(statement)}, ${r.totalMinutes} as total_minutes from ${searchRecipesTable} where ${where} limit ${bounded + 1})
+      select (select count(*)::int from found) as n, ${pageOf('found', statement, sql`true`)} as page`,
+    );
+    return row && row.n <= bounded ? row.page : null;
   }
-  let wide: SQL;
-  if (ranked) {
-    const part = (from: SQL, limit: SQL) => sql`(select ${r.recipeId} as recipe_id, ${score(statement)} as score from ${from} where ${where} ${limit})`;
-    const topRated = sql`(select * from search_recipes order by quality desc, recipe_id desc limit ${topRatedWindow}) as ${sql.identifier('r')}`;
-    ctes.push(sql`w as materialized (${part(topRated, sql``)} ${options.storageOrder ? sql`union ${part(searchRecipesTable, sql`limit ${storageOrderWindow}`)}` : sql``})`);
-    wide = pageOf('w', statement, sql`true`);
-  } else {
-    const c = tableColumns(null);
-    wide = sql`(select coalesce(json_agg(json_build_object('id', p.recipe_id, 'key', p.key) order by p.ord), '[]'::json) from (
+  const c = tableColumns(null);
+  const [row] = await rowsOf<{ page: PageRow[] }>(
+    db,
+    sql`select (select coalesce(json_agg(json_build_object('id', p.recipe_id, 'key', p.key) order by p.ord), '[]'::json) from (
       select ${r.recipeId} as recipe_id, ${sortKeyOf(statement.sort, c)} as key, row_number() over (order by ${orderOf(statement.sort, c)}) as ord
       from ${searchRecipesTable} where ${where} and ${afterCursor(statement.cursor, c)}
-      order by ${orderOf(statement.sort, c)} limit ${statement.limit + 1}) p)`;
-  }
-  const fits = sql`(select count(*) from result) <= ${exactLimit}`;
-  const [row] = await rowsOf<{ n: number | null; page: PageRow[]; windowSize: number | null }>(
-    db,
-    sql`${ctes.length > 0 ? sql`with ${sql.join(ctes, sql`, `)}` : sql``}
-    select ${options.probe ? sql`(select count(*)::int from result)` : sql`null::int`} as n,
-      ${options.probe ? sql`case when ${fits} then ${pageOf('result', statement, sql`true`)} else ${wide} end` : wide} as page,
-      ${ranked ? (options.probe ? sql`case when ${fits} then null else (select count(*)::int from w) end` : sql`(select count(*)::int from w)`) : sql`null::int`} as "windowSize"`,
+      order by ${orderOf(statement.sort, c)} limit ${statement.limit + 1}) p) as page`,
   );
-  return row as { n: number | null; page: PageRow[]; windowSize: number | null };
+  return (row as { page: PageRow[] }).page;
 }
 
 /**
@@ -157,21 +162,21 @@ export async function sampleFacets(db: DbOrTx, statement: SearchStatement, perce
 }
 
 /**
- * The planner's estimate of the candidates (or, with `withFacets`, of the results) of a search: one
- * EXPLAIN, a fraction of a millisecond, so broad queries skip the exact attempt.
+ * The planner's estimate of the candidates of a search: one EXPLAIN, a fraction of a millisecond, so
+ * clearly broad queries skip the exact attempt. Only a choice of path: it counts rows the viewer may not see.
  */
-export async function estimateRows(db: DbOrTx, statement: SearchStatement, withFacets: boolean): Promise<number> {
-  const [row] = await rowsOf<{ 'QUERY PLAN': unknown }>(db, sql`explain (format json) select 1 from ${searchRecipesTable} where ${withFacets ? results(statement) : candidates(statement)}`);
+export async function estimateRows(db: DbOrTx, statement: SearchStatement): Promise<number> {
+  const [row] = await rowsOf<{ 'QUERY PLAN': unknown }>(db, sql`explain (format json) select 1 from ${searchRecipesTable} where ${candidates(statement)}`);
   const plan = row?.['QUERY PLAN'];
   const parsed = (typeof plan === 'string' ? JSON.parse(plan) : plan) as { Plan?: { 'Plan Rows'?: number } }[];
   return Number(parsed[0]?.Plan?.['Plan Rows'] ?? 0);
 }
 
 /** Rows in the index (the planner's estimate, or a count when the table was never analysed). */
-export async function indexedRowEstimate(db: DbOrTx): Promise<number> {
+export async function indexedRowEstimate(db: DbOrTx, options: { exactWhenUnknown: boolean } = { exactWhenUnknown: true }): Promise<number> {
   const [row] = await rowsOf<{ n: number }>(db, sql`select greatest(reltuples, 0)::float8 as n from pg_class where oid = 'search_recipes'::regclass`);
   const estimate = Number(row?.n ?? 0);
-  if (estimate > 0) return estimate;
+  if (estimate > 0 || !options.exactWhenUnknown) return estimate;
   const [counted] = await rowsOf<{ n: number }>(db, sql`select count(*)::float8 as n from search_recipes`);
   return Number(counted?.n ?? 0);
 }

@@ -86,7 +86,11 @@ export async function catchUpSearchIndex(
   const batch = options.batch ?? defaultBatch;
   const shouldStop = options.shouldStop ?? (() => false);
   const [recipes, indexedNow] = await Promise.all([countRecipes(db), index.countIndexed()]);
-  if (recipes === indexedNow) return { indexed: 0, removed: 0 };
+  if (recipes === indexedNow) {
+    // Statistics far from the table (PGlite runs no autovacuum) mislead the planner's estimates search relies on.
+    if (await index.statisticsStale(indexedNow)) await index.analyze();
+    return { indexed: 0, removed: 0 };
+  }
   let indexed = 0;
   let after: string | null = null;
   while (!shouldStop()) {

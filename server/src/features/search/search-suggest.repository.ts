@@ -18,20 +18,22 @@ export interface TitleRow {
 
 /**
  * Visible recipes whose title words match (the last with its completions): the best-rated among the
- * `topRatedTitles` best-rated recipes; when those give fewer than `limit`, then any (the first found).
+ * `topRatedTitles` best-rated recipes; when those give fewer than `limit`, then any (the first
+ * found), matched with `fallback`, the same words with fewer completions, whose union of posting
+ * lists stays small enough to build quickly.
  */
-export async function suggestTitles(db: DbOrTx, viewerId: string | null, titleQuery: SQL, limit: number): Promise<TitleRow[]> {
+export async function suggestTitles(db: DbOrTx, viewerId: string | null, query: { all: SQL; fallback: SQL }, limit: number): Promise<TitleRow[]> {
   const r = sql.identifier('r');
-  const matches = sql`${r}.title_vector @@ ${titleQuery} and ${visibleTo(viewerId)}`;
   const best = await rowsOf<TitleRow>(
     db,
     sql`select ${r}.recipe_id as id, ${r}.title from (select * from search_recipes order by quality desc, recipe_id desc limit ${topRatedTitles}) as ${r}
-      where ${matches} order by ${r}.quality desc, ${r}.recipe_id desc limit ${limit}`,
+      where ${r}.title_vector @@ ${query.all} and ${visibleTo(viewerId)} order by ${r}.quality desc, ${r}.recipe_id desc limit ${limit}`,
   );
   if (best.length >= limit) return best;
   const more = await rowsOf<TitleRow & { quality: number }>(
     db,
-    sql`select ${r}.recipe_id as id, ${r}.title, ${r}.quality from search_recipes as ${r} where ${matches} limit ${limit * 10}`,
+    sql`select ${r}.recipe_id as id, ${r}.title, ${r}.quality from search_recipes as ${r}
+      where ${r}.title_vector @@ ${query.fallback} and ${visibleTo(viewerId)} limit ${limit * 10}`,
   );
   const seen = new Set(best.map((row) => row.id));
   const rest = more.filter((row) => !seen.has(row.id)).sort((a, b) => b.quality - a.quality);
@@ -83,15 +85,28 @@ export interface PersonRow {
   displayName: string | null;
 }
 
-/** Active accounts whose username or display name (or a word of it) starts with `q`. */
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/**
+ * Active accounts whose username starts with `q` (a range over the unique index on lower(username),
+ * which serves any collation), or whose display name or a word of it does, written in lower case or
+ * capitalised (`users` has no index on display names: a scan, about 7 ms at 20,000 accounts).
+ */
 export async function suggestPeople(db: DbOrTx, q: string, limit: number): Promise<PersonRow[]> {
-  const prefix = `${q}%`;
-  return rowsOf<PersonRow>(
+  const next = q.slice(0, -1) + String.fromCodePoint((q.codePointAt(q.length - 1) ?? 0) + 1);
+  const names = [q, capitalised(q)].flatMap((form) => [sql`display_name like ${`${form}%`}`, sql`display_name like ${`% ${form}%`}`]);
+  const rows = await rowsOf<PersonRow>(
     db,
-    sql`select username, display_name as "displayName" from users
-      where status = 'active' and (lower(username) like ${prefix} or lower(display_name) like ${prefix} or lower(display_name) like ${`% ${q}%`})
-      order by (lower(username) like ${prefix}) desc, lower(username) limit ${limit}`,
+    sql`select username, "displayName" from (
+      (select username, display_name as "displayName", 0 as tier from users
+        where lower(username) >= ${q} and lower(username) < ${next} and lower(username) like ${`${q}%`} and status = 'active'
+        order by lower(username) limit ${limit})
+      union
+      (select username, display_name, 1 from users where status = 'active' and (${sql.join(names, sql` or `)}) limit ${limit})
+    ) x order by tier, lower(username)`,
   );
+  const seen = new Set<string>();
+  return rows.filter((row) => !seen.has(row.username) && seen.add(row.username)).slice(0, limit);
 }
 
 /**
