@@ -22,8 +22,9 @@ import { allFacetFlags, type FacetRow, facetColumns, facetsJson } from './search
 
 /**
  * The statements of a recipe search. Few matches (at most `exactLimit` before facet filters): one
- * statement ranks and counts them all exactly. Many: the page comes from a bounded window (below),
- * and the facets and total from a block sample of the table, scaled and flagged as estimates.
+ * statement ranks and counts them all exactly. Many: the page comes from the counted results or a
+ * bounded window (relevance) or a sort's index, and the facets and total from a block sample of
+ * the table, scaled and flagged as estimates (postgres-search-index.ts chooses).
  */
 
 export interface SearchStatement {
@@ -54,7 +55,7 @@ const candidates = (statement: SearchStatement) =>
 /** The rows that are results: candidates within every facet filter too. */
 const results = (statement: SearchStatement) => allOf([candidates(statement), ...Object.values(facetConditions(statement.filters, statement.tsquery === null))]);
 
-/** A page of a materialised set `b` (columns recipe_id, score, quality, created_at, total_minutes) as JSON [{id, key}]. */
+/** A page of the materialised set named `set` (columns recipe_id, score, quality, created_at, total_minutes) as JSON [{id, key}]. */
 function pageOf(set: string, statement: SearchStatement, where: SQL): SQL {
   const c = setColumns(set);
   return sql`(select coalesce(json_agg(json_build_object('id', p.recipe_id, 'key', p.key) order by p.ord), '[]'::json) from (
